@@ -1,0 +1,77 @@
+import { runEspeak } from './espeak';
+import { parseScript } from './script';
+import { espeakVoiceFor } from './voices';
+import { encodeWav, parseWav } from './wav';
+import type { Speech, SpeechRequest, WordTiming } from './types';
+
+interface Segment {
+  samples: Int16Array;
+  sampleRate: number;
+  words: WordTiming[];
+}
+
+/** espeak words per minute at speed 1 (HeyGen paces ~150 wpm; espeak's default of 175 sounds rushed). */
+const BASE_WPM = 165;
+
+export function clampSpeed(speed: number | undefined): number {
+  if (speed === undefined || !Number.isFinite(speed)) return 1;
+  return Math.min(1.5, Math.max(0.5, speed));
+}
+
+async function speakSegment(text: string, voiceId: string | undefined, speed: number): Promise<Segment> {
+  const v = espeakVoiceFor(voiceId);
+  const wpm = Math.round(BASE_WPM * speed);
+  const run = await runEspeak(['-D', '-z', '-v', v.voice, '-p', String(v.pitch), '-P', String(v.pitchRange), '-s', String(wpm), '-w', 'out.wav', '--', text], { outputs: ['out.wav'] });
+  const wav = run.files['out.wav'];
+  if (!wav) throw new Error('espeak-ng produced no audio');
+  const pcm = parseWav(wav);
+  return { samples: pcm.samples, sampleRate: pcm.sampleRate, words: estimateWords(text, pcm.samples, pcm.sampleRate) };
+}
+
+/** Spreads words over the voiced span in proportion to their length (replaced by espeak's own word events). */
+function estimateWords(text: string, samples: Int16Array, rate: number): WordTiming[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  let first = 0;
+  let last = samples.length - 1;
+  while (first < samples.length && Math.abs(samples[first] ?? 0) < 300) first++;
+  while (last > first && Math.abs(samples[last] ?? 0) < 300) last--;
+  const total = words.reduce((a, w) => a + w.length + 1, 0);
+  const span = (last - first) / rate;
+  let t = first / rate;
+  return words.map((w) => {
+    const d = (span * (w.length + 1)) / total;
+    const timing = { word: w, start: t, end: t + d * 0.9 };
+    t += d;
+    return timing;
+  });
+}
+
+/** Speaks a HeyGen-style script offline: espeak-ng per text run, exact silences for `<break>` tags. */
+export async function synthesizeSpeech(req: SpeechRequest): Promise<Speech> {
+  const speed = clampSpeed(req.speed);
+  const parts = parseScript(req.text);
+  const chunks: Int16Array[] = [];
+  const words: WordTiming[] = [];
+  let sampleRate = 22050;
+  let offset = 0;
+  for (const part of parts) {
+    if (part.kind === 'break') {
+      const n = Math.round(part.seconds * sampleRate);
+      chunks.push(new Int16Array(n));
+      offset += n;
+      continue;
+    }
+    const seg = await speakSegment(part.text, req.voiceId, speed);
+    sampleRate = seg.sampleRate;
+    for (const w of seg.words) words.push({ word: w.word, start: w.start + offset / sampleRate, end: w.end + offset / sampleRate });
+    chunks.push(seg.samples);
+    offset += seg.samples.length;
+  }
+  const samples = new Int16Array(offset);
+  let at = 0;
+  for (const c of chunks) {
+    samples.set(c, at);
+    at += c.length;
+  }
+  return { wav: encodeWav({ sampleRate, samples }), sampleRate, durationSec: samples.length / sampleRate, words };
+}

@@ -1,0 +1,45 @@
+export interface WordTiming {
+  word: string;
+  /** Seconds from the start of the audio. */
+  start: number;
+  end: number;
+}
+
+export interface SpeechRequest {
+  text: string;
+  voiceId?: string;
+  /** 0.5–1.5, default 1. */
+  speed?: number;
+}
+
+export interface Speech {
+  /** 16-bit PCM mono WAV. */
+  wav: Buffer;
+  sampleRate: number;
+  durationSec: number;
+  words: WordTiming[];
+}
+
+export interface ClipRequest {
+  width: number;
+  height: number;
+  /** Default 25. */
+  fps?: number;
+  /** Chooses the look deterministically: distinct ids give distinct looks. */
+  avatarId?: string;
+  /** PNG/JPEG bytes of a photo avatar (HeyGen type:"image"), gently animated instead of the drawn figure. */
+  photo?: Buffer;
+  speech: { text: string; voiceId?: string; speed?: number } | { audio: Buffer };
+  /** Stamp each frame's index into the clip (see frameMarkerRect). */
+  frameMarker?: boolean;
+}
+
+export interface ClipResult {
+  durationSec: number;
+  frames: number;
+  fps: number;
+  width: number;
+  height: number;
+  words: WordTiming[];
+  srt: string;
+}

@@ -1,0 +1,19 @@
+import { APIConnectionError, APIError, RateLimitError, RequestInProgressError, type HeyGenError } from './errors';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+/**
+ * Classifies a failure: 429 always (the request was not processed); 409 `request_in_progress` and 5xx or
+ * network failures only when repeating cannot create a second resource (a safe method, or an idempotency key).
+ */
+export function isRetryable(error: HeyGenError, method: string, hasIdempotencyKey: boolean): boolean {
+  const safe = SAFE_METHODS.has(method.toUpperCase()) || hasIdempotencyKey;
+  if (error instanceof RateLimitError) return true;
+  if (error instanceof RequestInProgressError) return hasIdempotencyKey;
+  if (error instanceof APIConnectionError) return safe;
+  if (error instanceof APIError) {
+    const status = error.status ?? 0;
+    return safe && (status === 408 || status >= 500);
+  }
+  return false;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const MANIFEST_PATH = 'clips/manifest.json';
+
+export const wordTimingSchema = z.object({ word: z.string(), start: z.number(), end: z.number() });
+export type WordTiming = z.infer<typeof wordTimingSchema>;
+
+export const clipEntrySchema = z.object({
+  requestKey: z.string(),
+  generation: z.enum(['v3', 'legacy']),
+  videoId: z.string(),
+  /** Path under public/, for staticFile(). */
+  file: z.string(),
+  durationSec: z.number().positive(),
+  fps: z.number().positive(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  sizeBytes: z.number().int().nonnegative(),
+  subtitles: z.string().optional(),
+  words: z.array(wordTimingSchema).optional(),
+  createdAt: z.string(),
+});
+export type ClipEntry = z.infer<typeof clipEntrySchema>;
+
+export const manifestSchema = z.object({
+  version: z.literal(1),
+  clips: z.record(z.string(), clipEntrySchema),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export function emptyManifest(): Manifest {
+  return { version: 1, clips: {} };
+}
+
+/** The newest clip whose content matches the request, from either generation. */
+export function findClip(manifest: Manifest, reqKey: string): ClipEntry | null {
+  let best: ClipEntry | null = null;
+  for (const entry of Object.values(manifest.clips)) {
+    if (entry.requestKey === reqKey && (!best || entry.createdAt > best.createdAt)) best = entry;
+  }
+  return best;
+}

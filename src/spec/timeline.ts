@@ -1,0 +1,47 @@
+import { clipRequestsFor, requestKey } from './clip-request';
+import { findClip, type ClipEntry, type Manifest } from './manifest';
+import type { VideoSpec } from './video-spec';
+
+/** Silence after each scene's speech, so the last word is not cut by the next scene. */
+export const SCENE_PADDING_SEC = 0.5;
+const WORDS_PER_MINUTE = 150;
+
+export interface SceneTiming {
+  from: number;
+  durationInFrames: number;
+  clip: ClipEntry | null;
+  /** Speech length: the clip's, or an estimate at 150 words/min while no clip exists yet. */
+  speechSec: number;
+}
+
+export interface Timeline {
+  scenes: SceneTiming[];
+  durationInFrames: number;
+  missingClips: number;
+}
+
+export function estimateSpeechSec(script: string, speed = 1): number {
+  let pauses = 0;
+  const text = script.replace(/<break\s+time="([\d.]+)(m?s)"\s*\/>/g, (_m, n: string, unit: string) => {
+    pauses += unit === 'ms' ? Number(n) / 1000 : Number(n);
+    return ' ';
+  });
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return (words / WORDS_PER_MINUTE) * 60 / speed + pauses;
+}
+
+export function buildTimeline(spec: VideoSpec, manifest: Manifest | null, fps: number): Timeline {
+  const requests = clipRequestsFor(spec);
+  let from = 0;
+  let missingClips = 0;
+  const scenes = requests.map((request, i) => {
+    const clip = manifest ? findClip(manifest, requestKey(request)) : null;
+    if (!clip) missingClips++;
+    const speechSec = clip ? clip.durationSec : Math.max(1, estimateSpeechSec(spec.scenes[i]!.script, spec.voice.speed));
+    const durationInFrames = Math.ceil((speechSec + SCENE_PADDING_SEC) * fps);
+    const timing: SceneTiming = { from, durationInFrames, clip, speechSec };
+    from += durationInFrames;
+    return timing;
+  });
+  return { scenes, durationInFrames: Math.max(1, from), missingClips };
+}
