@@ -5,7 +5,11 @@ export interface BarDatum {
   value: number;
 }
 
-const formatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+function decimalsOf(n: number): number {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot === -1 ? 0 : Math.min(2, s.length - dot - 1);
+}
 
 export const BarChart: React.FC<{ data: BarDatum[]; unit?: string; width: number; height: number }> = ({ data, unit = '', width, height }) => {
   const frame = useCurrentFrame();
@@ -20,6 +24,8 @@ export const BarChart: React.FC<{ data: BarDatum[]; unit?: string; width: number
   return (
     <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
       {data.map((d, i) => {
+        // Count up in the datum's own precision, so 1200 never shows as 1,199.7 mid-animation.
+        const formatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimalsOf(d.value), maximumFractionDigits: decimalsOf(d.value) });
         const grow = spring({ frame: frame - 8 - i * 6, fps, config: { damping: 18, mass: 0.8 } });
         const barHeight = (Math.abs(d.value) / max) * plotHeight * grow;
         const x = i * (barWidth + gap);

@@ -3,6 +3,8 @@ import { presenterClipFormat, type AspectRatio, type Resolution } from './format
 import type { VideoSpec } from './video-spec';
 
 export type Generation = 'v3' | 'legacy';
+/** Who made a clip: HeyGen itself, or the local emulator's placeholder presenter. */
+export type ClipBackend = 'heygen' | 'emulator';
 
 /** Everything that decides what HeyGen renders for one scene; nothing else may change a clip's key. */
 export interface ClipRequest {
@@ -35,7 +37,10 @@ export function requestKey(request: ClipRequest): string {
   return contentHash(request);
 }
 
-/** The store key of a clip: the request plus the API generation that produced it. */
-export function clipKey(request: ClipRequest, generation: Generation): string {
-  return contentHash({ generation, request });
+/**
+ * The store key of a clip: the request plus the API generation and backend that produced it, so a
+ * placeholder made offline is never mistaken for a paid HeyGen clip once a key is set.
+ */
+export function clipKey(request: ClipRequest, generation: Generation, backend: ClipBackend): string {
+  return contentHash({ backend, generation, request });
 }

@@ -8,6 +8,7 @@ export type WordTiming = z.infer<typeof wordTimingSchema>;
 export const clipEntrySchema = z.object({
   requestKey: z.string(),
   generation: z.enum(['v3', 'legacy']),
+  backend: z.enum(['heygen', 'emulator']),
   videoId: z.string(),
   /** Path under public/, for staticFile(). */
   file: z.string(),
@@ -32,11 +33,15 @@ export function emptyManifest(): Manifest {
   return { version: 1, clips: {} };
 }
 
-/** The newest clip whose content matches the request, from either generation. */
+function rank(entry: ClipEntry): string {
+  return `${entry.backend === 'heygen' ? 1 : 0}${entry.createdAt}`;
+}
+
+/** The clip whose content matches the request: a real HeyGen clip before a placeholder, then the newest. */
 export function findClip(manifest: Manifest, reqKey: string): ClipEntry | null {
   let best: ClipEntry | null = null;
   for (const entry of Object.values(manifest.clips)) {
-    if (entry.requestKey === reqKey && (!best || entry.createdAt > best.createdAt)) best = entry;
+    if (entry.requestKey === reqKey && (!best || rank(entry) > rank(best))) best = entry;
   }
   return best;
 }

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
+import { defaultSpecFiles, runPrebuild } from '../src/pipeline/run-prebuild';
+import { SpecError } from '../src/pipeline/spec-error';
+import { bundleProject } from '../src/render/bundle-project';
+import { createRenderReporter } from '../src/render/render-reporter';
+import { renderSpec } from '../src/render/render-spec';
+import { openRenderBrowser } from '../src/render/render-video';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
+if (values.help) {
+  console.log('Usage: npm run video -- [spec.json ...]   (default: every spec in videos/)\nPrebuild (presenter clips) then render each spec to out/<id>.mp4.');
+  process.exit(0);
+}
+
+try {
+  const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
+  const reporter = createPrebuildReporter();
+  const prebuild = await runPrebuild({ specFiles, onEvent: (e) => reporter.onEvent(e) });
+  reporter.done();
+  if (prebuild.failed.length) {
+    for (const f of prebuild.failed) console.error(`  clip ${f.key} failed: ${f.message}`);
+    throw new Error(`${prebuild.failed.length} clip(s) failed; fix and re-run (ready clips are kept)`);
+  }
+  process.stderr.write('Bundling remotion/ …\n');
+  const project = await bundleProject();
+  const browser = await openRenderBrowser();
+  try {
+    for (const { file } of prebuild.specs) {
+      const r = createRenderReporter(file);
+      const result = await renderSpec({ specFile: file, serveUrl: project.serveUrl, browser, onProgress: r.onProgress });
+      r.done(path.relative(process.cwd(), result.outFile));
+    }
+  } finally {
+    await browser.close({ silent: true });
+    await project.dispose();
+  }
+} catch (err) {
+  console.error(err instanceof SpecError ? err.message : `video failed: ${(err as Error).message}`);
+  process.exit(1);
+}

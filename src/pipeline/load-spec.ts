@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { videoSpecSchema, type VideoSpec } from '../spec/video-spec';
+import { SpecError, specErrorFromZod } from './spec-error';
+
+export interface LoadedSpec {
+  file: string;
+  spec: VideoSpec;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+export async function loadSpec(file: string, root: string = process.cwd()): Promise<LoadedSpec> {
+  const shown = path.relative(root, path.resolve(root, file)) || file;
+  let text: string;
+  try {
+    text = await readFile(path.resolve(root, file), 'utf8');
+  } catch (err) {
+    throw new SpecError(shown, [{ path: '$', message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const pos = /position (\d+)/.exec((err as Error).message);
+    const where = pos ? ` at ${lineAndColumn(text, Number(pos[1]))}` : '';
+    throw new SpecError(shown, [{ path: '$', message: `not valid JSON${where}: ${(err as Error).message}` }]);
+  }
+  const parsed = videoSpecSchema.safeParse(json);
+  if (!parsed.success) throw specErrorFromZod(shown, parsed.error);
+  return { file: shown, spec: parsed.data };
+}

@@ -1,0 +1,44 @@
+import { clipKey, clipRequestsFor, requestKey, type ClipBackend, type ClipRequest, type Generation } from '../spec/clip-request';
+import type { Manifest } from '../spec/manifest';
+import { estimateSpeechSec } from '../spec/timeline';
+import type { ClipStore } from './clip-store';
+import type { LoadedSpec } from './load-spec';
+
+export interface PlannedClip {
+  key: string;
+  requestKey: string;
+  request: ClipRequest;
+  /** Every spec scene that uses this clip (identical scenes share one). */
+  usedBy: { file: string; specId: string; scene: number }[];
+  cached: boolean;
+  estimatedSec: number;
+}
+
+export interface Plan {
+  generation: Generation;
+  backend: ClipBackend;
+  clips: PlannedClip[];
+}
+
+export function planClips(specs: LoadedSpec[], manifest: Manifest, store: ClipStore, generation: Generation, backend: ClipBackend): Plan {
+  const byKey = new Map<string, PlannedClip>();
+  for (const { file, spec } of specs) {
+    clipRequestsFor(spec).forEach((request, scene) => {
+      const key = clipKey(request, generation, backend);
+      const existing = byKey.get(key);
+      if (existing) {
+        existing.usedBy.push({ file, specId: spec.id, scene });
+        return;
+      }
+      byKey.set(key, {
+        key,
+        requestKey: requestKey(request),
+        request,
+        usedBy: [{ file, specId: spec.id, scene }],
+        cached: store.has(manifest, key),
+        estimatedSec: estimateSpeechSec(request.script, request.speed),
+      });
+    });
+  }
+  return { generation, backend, clips: [...byKey.values()] };
+}

@@ -1,0 +1,59 @@
+import type { ClipState, PrebuildEvent } from './run-prebuild';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+
+export interface Reporter {
+  onEvent(e: PrebuildEvent): void;
+  done(): void;
+}
+
+/**
+ * One line per clip. On a terminal the lines are redrawn in place; elsewhere (CI, a pipe) each state change
+ * is one plain line; with --json one JSON object per event.
+ */
+export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.WriteStream } = {}): Reporter {
+  const out = opts.stream ?? process.stderr;
+  const tty = !opts.json && !!out.isTTY;
+  const rows = new Map<string, { label: string; state: ClipState; elapsedMs: number; detail?: string }>();
+  const started = Date.now();
+  let drawn = 0;
+  let ticker: NodeJS.Timeout | undefined;
+
+  const line = (r: { label: string; state: ClipState; elapsedMs: number; detail?: string }) =>
+    `  ${r.state.padEnd(11)} ${r.label.padEnd(28)} ${seconds(r.elapsedMs).padStart(7)}${r.detail ? `  ${r.detail}` : ''}`;
+
+  const redraw = () => {
+    if (drawn) out.write(`\x1b[${drawn}A`);
+    const lines = [...rows.values()].map(line);
+    const ready = [...rows.values()].filter((r) => r.state === 'ready' || r.state === 'cached').length;
+    lines.push(`  ${ready}/${rows.size} clips ready · ${seconds(Date.now() - started)}`);
+    out.write(lines.map((l) => `\x1b[2K${l}\n`).join(''));
+    drawn = lines.length;
+  };
+
+  return {
+    onEvent(e) {
+      if (opts.json) {
+        const { clip: _clip, ...rest } = e.type === 'clip' ? e : { ...e, clip: undefined };
+        out.write(`${JSON.stringify(e.type === 'plan' ? { type: 'plan', backend: e.backend, clips: e.plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, estimatedSec: c.estimatedSec })) } : rest)}\n`);
+        return;
+      }
+      if (e.type === 'plan') {
+        const todo = e.plan.clips.filter((c) => !c.cached).length;
+        out.write(`Prebuild: ${e.plan.clips.length} clips, ${e.plan.clips.length - todo} cached, ${todo} to generate via ${e.backend}\n`);
+        if (tty) ticker = setInterval(redraw, 500);
+        return;
+      }
+      const use = e.clip.usedBy[0]!;
+      const label = `${use.specId} scene ${use.scene + 1}${e.clip.usedBy.length > 1 ? ` (+${e.clip.usedBy.length - 1})` : ''}`;
+      const prev = rows.get(e.key);
+      rows.set(e.key, { label, state: e.state, elapsedMs: e.elapsedMs, detail: e.detail });
+      if (tty) redraw();
+      else if (prev?.state !== e.state) out.write(`${line(rows.get(e.key)!)}\n`);
+    },
+    done() {
+      if (ticker) clearInterval(ticker);
+      if (tty && rows.size) redraw();
+    },
+  };
+}
