@@ -14,6 +14,30 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
+function failsOnlyAtEnd(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (e) {
+    const msg = (e as Error).message;
+    const at = /position (\d+)/.exec(msg);
+    return /end of (JSON )?input/i.test(msg) || (!!at && Number(at[1]) >= prefix.length);
+  }
+}
+
+/** Where JSON.parse gave up, for engines whose message has no position: the longest prefix that is only unfinished. */
+function syntaxErrorOffset(text: string): number | null {
+  let lo = 0;
+  let hi = text.length;
+  if (failsOnlyAtEnd(text)) return null;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (failsOnlyAtEnd(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export async function loadSpec(file: string, root: string = process.cwd()): Promise<LoadedSpec> {
   const shown = path.relative(root, path.resolve(root, file)) || file;
   let text: string;
@@ -27,7 +51,8 @@ export async function loadSpec(file: string, root: string = process.cwd()): Prom
     json = JSON.parse(text);
   } catch (err) {
     const pos = /position (\d+)/.exec((err as Error).message);
-    const where = pos ? ` at ${lineAndColumn(text, Number(pos[1]))}` : '';
+    const offset = pos ? Number(pos[1]) : syntaxErrorOffset(text);
+    const where = offset === null ? '' : ` at ${lineAndColumn(text, offset)}`;
     throw new SpecError(shown, [{ path: '$', message: `not valid JSON${where}: ${(err as Error).message}` }]);
   }
   const parsed = videoSpecSchema.safeParse(json);
