@@ -1,0 +1,25 @@
+import type { EmulatorState } from './emulator-state';
+import type { FaultRegistry } from './faults';
+import type { JobRunner } from './job-runner';
+import type { UrlSigner } from './signed-urls';
+import type { Synthesize } from './render-video';
+import type { Speech, SpeechRequest } from './synth';
+import type { VideoJob } from './video-job';
+
+/** What every route module gets: the state, the job runner, URL signing and the options in force. */
+export interface EmulatorContext {
+  state: EmulatorState;
+  faults: FaultRegistry;
+  runner: JobRunner;
+  signer: UrlSigner;
+  dataDir: string;
+  baseUrl(): string;
+  synthesize: Synthesize;
+  speech: (req: SpeechRequest) => Promise<Speech>;
+  log: (line: string) => void;
+  /** accept avatar and voice ids that are not in the catalogue */
+  acceptUnknownIds: boolean;
+  defaultResolution: '720p' | '1080p';
+  /** starts a new job, counting it for its idempotency key */
+  createVideo(job: VideoJob): VideoJob;
+}

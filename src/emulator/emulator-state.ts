@@ -1,0 +1,96 @@
+import type { VideoJob } from './video-job';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  /** lowercase names; x-api-key and authorization are redacted */
+  headers: Record<string, string>;
+  at: number;
+}
+
+export interface AssetRecord {
+  id: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  file: string;
+  createdAt: number;
+  /** direct uploads stay pending until the PUT arrives and `complete` is called */
+  status: 'pending_upload' | 'uploaded' | 'ready';
+  declared?: { contentType: string; sizeBytes: number; checksumSha256?: string };
+  /** where the presigned/direct PUT goes */
+  uploadToken?: string;
+}
+
+export interface WebhookEndpoint {
+  endpoint_id: string;
+  url: string;
+  events: string[] | null;
+  status: 'enabled' | 'disabled';
+  created_at: string;
+  secret: string;
+  entity_id?: string | null;
+}
+
+export interface WebhookEvent {
+  event_id: string;
+  event_type: string;
+  event_data: Record<string, unknown>;
+  created_at: string;
+}
+
+export interface WebhookDelivery {
+  url: string;
+  eventId: string;
+  eventType: string;
+  attempt: number;
+  status: number | 'error';
+  at: number;
+}
+
+export interface IdempotencyEntry {
+  state: 'in_flight' | 'done';
+  status?: number;
+  body?: unknown;
+  at: number;
+}
+
+/** Everything the emulator remembers; tests read it through `emulator.stats` and `GET /__emulator/state`. */
+export class EmulatorState {
+  videos = new Map<string, VideoJob>();
+  assets = new Map<string, AssetRecord>();
+  endpoints = new Map<string, WebhookEndpoint>();
+  events: WebhookEvent[] = [];
+  deliveries: WebhookDelivery[] = [];
+  idempotency = new Map<string, IdempotencyEntry>();
+  requests: RecordedRequest[] = [];
+  /** videos created (replays excluded) */
+  creates = 0;
+  /** videos created per Idempotency-Key: a retried create must never reach 2 */
+  createsByKey = new Map<string, number>();
+  /** create requests per Idempotency-Key, replays included */
+  createRequestsByKey = new Map<string, number>();
+  walletUsd: number;
+  quotaCredits: number;
+
+  constructor(private readonly initial: { walletUsd: number; quotaCredits: number }) {
+    this.walletUsd = initial.walletUsd;
+    this.quotaCredits = initial.quotaCredits;
+  }
+
+  reset(): void {
+    this.videos.clear();
+    this.assets.clear();
+    this.endpoints.clear();
+    this.events = [];
+    this.deliveries = [];
+    this.idempotency.clear();
+    this.requests = [];
+    this.creates = 0;
+    this.createsByKey.clear();
+    this.createRequestsByKey.clear();
+    this.walletUsd = this.initial.walletUsd;
+    this.quotaCredits = this.initial.quotaCredits;
+  }
+}

@@ -1,0 +1,12 @@
+export { createHeyGenClient, type HeyGenClient } from './client';
+export { resolveConfig, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type ApiGeneration, type CallTimeouts } from './config';
+export type { PollCadence } from './poll-cadence';
+export * from './errors';
+export type { AvatarClipRequest } from './avatar-clip-request';
+export type { VideoResult } from './video-result';
+export type { WaitOptions } from './wait-for-video';
+export type { DownloadVideoOptions } from './download-video';
+export type { CreateVideoV3Body, CreateVideoFromAvatar, CreateVideoFromImage, VideoDetail, CreateVideoResponse, AssetInput, VoiceSettings } from './schemas/video';
+export { idempotencyKeyFor } from './idempotency-key';
+export { clipDimensions, type ClipResolution, type ClipAspectRatio } from './clip-dimensions';
+export { collect } from './paginate';
