@@ -9,12 +9,12 @@ export interface ProjectBundle {
 }
 
 /** Bundles remotion/ once; the public folder is symlinked, not copied, so clips cost nothing to bundle. */
-export async function bundleProject(opts: { root?: string; onProgress?: (percent: number) => void } = {}): Promise<ProjectBundle> {
+export async function bundleProject(opts: { root?: string; publicDir?: string; onProgress?: (percent: number) => void } = {}): Promise<ProjectBundle> {
   const root = opts.root ?? process.cwd();
   const serveUrl = await bundle({
     entryPoint: path.join(root, 'remotion', 'index.ts'),
     rootDir: root,
-    publicDir: path.join(root, 'public'),
+    publicDir: opts.publicDir ?? path.join(root, 'public'),
     symlinkPublicDir: true,
     enableCaching: true,
     onProgress: opts.onProgress,

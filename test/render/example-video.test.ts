@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffprobe, type ProbeResult } from '../../src/media/ffmpeg';
+import { ClipStore } from '../../src/pipeline/clip-store';
+import { probeClip } from '../../src/pipeline/probe-clip';
+import { runPrebuild, type PrebuildResult } from '../../src/pipeline/run-prebuild';
+import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { renderSpec } from '../../src/render/render-spec';
+import { manifestSchema, type Manifest } from '../../src/spec/manifest';
+import { buildTimeline } from '../../src/spec/timeline';
+import { videoSpecSchema } from '../../src/spec/video-spec';
+import { frameAt } from '../helpers/frames';
+import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
+
+// The walking skeleton end to end, offline: spec -> emulator -> client -> prebuild -> manifest -> render -> MP4.
+describe('spec to MP4 through the emulator', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>;
+  let bundle: ProjectBundle;
+  let first: PrebuildResult;
+  let manifest: Manifest;
+  const savedKey = process.env.HEYGEN_API_KEY;
+
+  beforeAll(async () => {
+    delete process.env.HEYGEN_API_KEY;
+    project = await tempProject([SHORT_SPEC]);
+    first = await runPrebuild({ root: project.root, concurrency: 2 });
+    manifest = manifestSchema.parse(JSON.parse(await readFile(new ClipStore(project.root).manifestFile, 'utf8')));
+    bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+  });
+
+  afterAll(async () => {
+    if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
+    await bundle?.dispose();
+    await project?.cleanup();
+  });
+
+  it('prebuild gets one transparent clip with a voice per scene', async () => {
+    expect(first.failed).toEqual([]);
+    expect(first.generated).toBe(2);
+    const entries = Object.values(manifest.clips);
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      const probe = await probeClip(path.join(project.root, 'public', entry.file));
+      expect(probe.alpha).toBe(true);
+      expect(probe.hasAudio).toBe(true);
+      expect(probe.fps).toBe(25);
+      expect(entry.durationSec).toBeCloseTo(probe.durationSec, 3);
+      expect(entry.backend).toBe('emulator');
+    }
+  });
+
+  it('a second prebuild with the same spec makes no request at all', async () => {
+    const again = await runPrebuild({
+      root: project.root,
+      connect: () => {
+        throw new Error('the second run must not connect to HeyGen');
+      },
+    });
+    expect(again.generated).toBe(0);
+    expect(again.ready).toBe(2);
+  });
+
+  it('renders H.264 + AAC as long as the manifest says, with the presenter over the chart', async () => {
+    const out = path.join(project.root, 'out', 'short.mp4');
+    const result = await renderSpec({ root: project.root, specFile: project.files[0]!, serveUrl: bundle.serveUrl, outFile: out, scale: 0.25 });
+    const probe: ProbeResult = await ffprobe(out);
+    const video = probe.streams.find((s) => s.codec_type === 'video');
+    const audio = probe.streams.find((s) => s.codec_type === 'audio');
+    expect(video?.codec_name).toBe('h264');
+    expect(audio?.codec_name).toBe('aac');
+    expect(video?.width).toBe(480);
+
+    const timeline = buildTimeline(videoSpecSchema.parse(SHORT_SPEC), manifest, 30);
+    expect(result.durationInFrames).toBe(timeline.durationInFrames);
+    const expectedSec = timeline.durationInFrames / 30;
+    expect(Math.abs(Number(video!.duration) - expectedSec)).toBeLessThanOrEqual(1 / 30 + 1e-6);
+
+    // Mid first scene: the presenter box (bottom right, 620 px at full size) must show the background where the
+    // clip is transparent (no black box) and something else where the presenter is.
+    const frame = await frameAt(out, Math.min(1.5, timeline.scenes[0]!.durationInFrames / 30 / 2));
+    const s = 0.25;
+    const box = { x: (1920 - 48 - 620) * s, y: (1080 - 620) * s, size: 620 * s };
+    const corner = frame.pixel(box.x + 3, box.y + 3);
+    const outside = frame.pixel(box.x - 10, box.y + 3);
+    expect(Math.max(...corner.slice(0, 3))).toBeGreaterThan(10);
+    for (let c = 0; c < 3; c++) expect(Math.abs(corner[c]! - outside[c]!)).toBeLessThan(16);
+    let differing = 0;
+    for (let y = box.y; y < box.y + box.size; y += 2) {
+      for (let x = box.x; x < box.x + box.size; x += 2) {
+        const p = frame.pixel(x, y);
+        if (Math.abs(p[0] - outside[0]) + Math.abs(p[1] - outside[1]) + Math.abs(p[2] - outside[2]) > 60) differing++;
+      }
+    }
+    expect(differing).toBeGreaterThan(200);
+  });
+});
