@@ -4,6 +4,8 @@ export type Fault =
   | { type: 'status'; status: number; code?: string; message?: string; retryAfter?: number | string }
   /** an error envelope sent with HTTP 200 */
   | { type: 'error-200'; code?: string; message?: string }
+  /** answer exactly this JSON body (to show a client shapes HeyGen never documented) */
+  | { type: 'body'; status?: number; body: unknown }
   /** a non-JSON gateway page (the request never reached the API) */
   | { type: 'gateway'; status?: number }
   /** drop the connection before handling the request */
@@ -41,7 +43,7 @@ export interface FaultRule {
   hits: number;
 }
 
-export const BEFORE_FAULTS: readonly FaultType[] = ['status', 'error-200', 'gateway', 'reset', 'delay'];
+export const BEFORE_FAULTS: readonly FaultType[] = ['status', 'error-200', 'body', 'gateway', 'reset', 'delay'];
 export const AFTER_FAULTS: readonly FaultType[] = ['reset-after'];
 export const JOB_FAULTS: readonly FaultType[] = ['stuck', 'fail'];
 export const FILE_FAULTS: readonly FaultType[] = ['expired-url', 'truncate'];

@@ -1,3 +1,4 @@
+import type { EnvelopeFamily } from './envelopes';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface RouteContext {
@@ -15,7 +16,7 @@ export interface RouteContext {
 }
 
 /** What a handler returns: a JSON body for the route's envelope, or nothing when it wrote the response itself. */
-export type RouteResult = { status?: number; data?: unknown; extra?: Record<string, unknown>; headers?: Record<string, string> } | void;
+export type RouteResult = { status?: number; data?: unknown; extra?: Record<string, unknown>; headers?: Record<string, string>; envelope?: EnvelopeFamily } | void;
 
 export type RouteHandler = (ctx: RouteContext) => Promise<RouteResult> | RouteResult;
 

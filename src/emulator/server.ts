@@ -18,6 +18,10 @@ import type { VideoJob } from './video-job';
 import { registerV3VideoRoutes } from './routes/v3-videos';
 import { registerFileRoutes } from './routes/files';
 import { registerControlRoutes } from './routes/control';
+import { registerV3AssetRoutes } from './routes/v3-assets';
+import { registerV3CatalogRoutes } from './routes/v3-catalog';
+import { registerV3WebhookRoutes } from './routes/v3-webhooks';
+import { registerLegacyRoutes } from './routes/legacy';
 import { deliverVideoEvent } from './webhook-delivery';
 
 export interface EmulatorOptions {
@@ -156,6 +160,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   const router = new Router();
   registerV3VideoRoutes(router, ctx);
+  registerV3AssetRoutes(router, ctx);
+  registerV3CatalogRoutes(router, ctx);
+  registerV3WebhookRoutes(router, ctx);
+  registerLegacyRoutes(router, ctx);
   registerFileRoutes(router, ctx);
   registerControlRoutes(router, ctx, () => emulatorRef.current as Emulator);
 
@@ -186,6 +194,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           req.on('data', (c: Buffer) => chunks.push(c));
           req.on('end', () => resolve(Buffer.concat(chunks)));
           req.on('error', reject);
+          req.on('close', () => {
+            if (!req.complete) reject(new Error('client closed the request before sending its body'));
+          });
         });
         return bodyPromise;
       },
@@ -223,6 +234,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           writeJson(res, 200, errorBody(family, 500, code, fault.message ?? 'Injected error delivered with HTTP 200'));
           return;
         }
+        if (fault?.type === 'body') {
+          writeJson(res, fault.status ?? 200, fault.body);
+          return;
+        }
         if (fault?.type === 'gateway') {
           const html = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
           res.writeHead(fault.status ?? 502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) });
@@ -253,11 +268,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         state.idempotency.set(slot, { state: 'in_flight', at: Date.now() });
         idemSlot = slot;
       }
-      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+      // a slow server has the whole request before it dawdles, and goes on even if the client gives up
+      if (delayMs > 0) {
+        await rc.body();
+        await new Promise((r) => setTimeout(r, delayMs));
+      }
       const result: RouteResult = await route.handler(rc);
       if (res.headersSent || res.writableEnded) return;
       const status = result?.status ?? 200;
-      const body = successBody(family, result?.data ?? null, result?.extra);
+      const body = successBody(result?.envelope ?? family, result?.data ?? null, result?.extra);
       if (idemSlot) {
         state.idempotency.set(idemSlot, { state: 'done', status, body, at: Date.now() });
         idemSlot = undefined;

@@ -1,22 +1,45 @@
 import { resolveConfig, type HeyGenConfig } from './config';
 import { createTransport, type Transport } from './transport';
 import { createVideosResource, type VideosResource } from './resources/videos';
+import { createAssetsResource, type AssetsResource } from './resources/assets';
+import { createAvatarsResource, type AvatarsResource } from './resources/avatars';
+import { createVoicesResource, type VoicesResource } from './resources/voices';
+import { createUsersResource, type UsersResource } from './resources/users';
+import { createWebhooksResource, type WebhooksResource } from './resources/webhooks';
+import { createLegacyResource, type LegacyResource } from './resources/legacy';
 import { createAvatarClip } from './create-avatar-clip';
 import type { AvatarClipRequest } from './avatar-clip-request';
 import { VIDEO_POLLING } from './video-polling';
-import { waitForVideo, type WaitOptions } from './wait-for-video';
+import { waitForVideo, fetchVideoStatus, type WaitOptions } from './wait-for-video';
 import { downloadVideo, type DownloadVideoOptions } from './download-video';
 import type { VideoResult } from './video-result';
+
+export interface Balance {
+  /** USD in the v3 API wallet, or legacy credits (quota units ÷ 60) */
+  amount: number;
+  unit: 'usd' | 'credits' | string;
+  source: 'GET /v3/users/me' | 'GET /v2/user/remaining_quota';
+  raw: unknown;
+}
 
 export interface HeyGenClient {
   readonly config: HeyGenConfig;
   readonly transport: Transport;
   readonly videos: VideosResource;
+  readonly assets: AssetsResource;
+  readonly avatars: AvatarsResource;
+  readonly voices: VoicesResource;
+  readonly users: UsersResource;
+  readonly webhooks: WebhooksResource;
+  readonly legacy: LegacyResource;
   createAvatarClip(req: AvatarClipRequest, opts: { idempotencyKey: string; signal?: AbortSignal }): Promise<{ videoId: string }>;
+  /** one status read with the configured generation's route */
+  videoStatus(videoId: string): Promise<{ status: string; data: unknown }>;
   waitForVideo(videoId: string, opts?: WaitOptions): Promise<VideoResult>;
   downloadVideo(videoId: string, destFile: string, opts?: Omit<DownloadVideoOptions, 'file'>): Promise<{ file: string; bytes: number }>;
-  /** the SRT (v3 `subtitle_url`; legacy `caption_url`, an .ass file) to destFile, and its text */
+  /** the subtitle sidecar (v3 SRT `subtitle_url`; legacy `caption_url`) to destFile */
   downloadSubtitles(videoId: string, destFile: string, opts?: Omit<DownloadVideoOptions, 'file'>): Promise<{ file: string; bytes: number }>;
+  balance(): Promise<Balance>;
   close(): Promise<void>;
 }
 
@@ -25,15 +48,32 @@ export function createHeyGenClient(config: Partial<HeyGenConfig> = {}): HeyGenCl
   const resolved = resolveConfig(config);
   const transport = createTransport(resolved);
   const videos = createVideosResource(transport);
+  const users = createUsersResource(transport);
+  const legacy = createLegacyResource(transport);
   const polling = VIDEO_POLLING[resolved.generation];
   return {
     config: resolved,
     transport,
     videos,
+    assets: createAssetsResource(transport, resolved.multipartMaxBytes),
+    avatars: createAvatarsResource(transport),
+    voices: createVoicesResource(transport),
+    users,
+    webhooks: createWebhooksResource(transport),
+    legacy,
     createAvatarClip: (req, opts) => createAvatarClip(transport, videos, resolved.generation, req, opts),
+    videoStatus: (videoId) => fetchVideoStatus(transport, polling, videoId),
     waitForVideo: (videoId, opts) => waitForVideo(transport, polling, videoId, opts),
     downloadVideo: (videoId, destFile, opts) => downloadVideo(transport, polling, videoId, destFile, { ...opts, file: 'video' }),
     downloadSubtitles: (videoId, destFile, opts) => downloadVideo(transport, polling, videoId, destFile, { ...opts, file: 'subtitles' }),
+    async balance() {
+      if (resolved.generation === 'legacy') {
+        const quota = await legacy.remainingQuota();
+        return { amount: quota.credits, unit: 'credits', source: 'GET /v2/user/remaining_quota', raw: quota };
+      }
+      const me = await users.me();
+      return { amount: me.wallet?.remaining_balance ?? 0, unit: me.wallet?.currency ?? 'usd', source: 'GET /v3/users/me', raw: me };
+    },
     close: () => transport.close(),
   };
 }

@@ -31,6 +31,8 @@ export interface HeyGenConfig {
   /** overall deadline of waitForVideo */
   waitDeadlineMs: number;
   userAgent: string;
+  /** uploads above this go through the three-step direct upload (HeyGen's multipart cap is 32 MB) */
+  multipartMaxBytes: number;
   dispatcher?: Dispatcher;
   /** one line per request and retry; never contains the key */
   log?: (line: string) => void;
@@ -87,6 +89,7 @@ export function resolveConfig(partial: Partial<HeyGenConfig> = {}, env: NodeJS.P
     pollCadence: partial.pollCadence ?? (local ? QUICK_POLL_CADENCE : REAL_POLL_CADENCE),
     waitDeadlineMs: partial.waitDeadlineMs ?? (local ? 180_000 : 30 * 60_000),
     userAgent: partial.userAgent ?? 'heygen-remotion/0.1',
+    multipartMaxBytes: partial.multipartMaxBytes ?? 32 * 1024 * 1024,
     dispatcher: partial.dispatcher,
     log: partial.log,
   };

@@ -31,6 +31,8 @@ export interface TransportRequest {
   maxRetries?: number;
   /** answers that are not an envelope (the PUT to a signed upload URL) */
   raw?: boolean;
+  /** send only these headers (a presigned PUT breaks on any header it was not signed with) */
+  exactHeaders?: boolean;
 }
 
 export interface TransportResponse {
@@ -88,13 +90,15 @@ export function createTransport(config: HeyGenConfig): Transport {
 
   async function attempt(req: TransportRequest, url: URL): Promise<TransportResponse> {
     const absolute = /^https?:\/\//i.test(req.path);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': config.userAgent,
-      'x-client-request-id': randomUUID(),
-      ...(absolute ? {} : authHeaders()),
-      ...req.headers,
-    };
+    const headers: Record<string, string> = req.exactHeaders
+      ? { ...req.headers }
+      : {
+          accept: 'application/json',
+          'user-agent': config.userAgent,
+          'x-client-request-id': randomUUID(),
+          ...(absolute ? {} : authHeaders()),
+          ...req.headers,
+        };
     if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
     let body: RequestBody | undefined;
     if (req.json !== undefined) {

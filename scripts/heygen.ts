@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { createHeyGenClient, collect, HeyGenError, type HeyGenClient } from '../src/heygen';
+
+const USAGE = `Usage: npm run heygen -- <command> [--json]
+  avatars                 every look you can pass as avatar_id (all pages)
+  voices                  every voice (all pages)
+  balance                 API wallet (v3) or remaining credits (legacy)
+  video <id>              one video's status and links
+  webhooks list
+  webhooks create <url> [--events a,b]
+  webhooks delete <id>
+  webhooks rotate <id>
+Reads HEYGEN_API_KEY, HEYGEN_API_BASE_URL, HEYGEN_API_GENERATION (v3 | legacy).`;
+
+type Row = Record<string, unknown>;
+
+function table(rows: Row[], columns: string[]): string {
+  const cell = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (vals: string[]): string => vals.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
+}
+
+async function run(client: HeyGenClient, args: string[], json: boolean, events?: string): Promise<unknown> {
+  const [command, sub, arg] = args;
+  const show = (value: unknown, human: () => string): void => console.log(json ? JSON.stringify(value, null, 2) : human());
+  const legacy = client.config.generation === 'legacy';
+  switch (command) {
+    case 'avatars': {
+      const rows: Row[] = legacy
+        ? (await client.legacy.avatars()).avatars.map((a) => ({ id: a.avatar_id, name: a.avatar_name, gender: a.gender, default_voice_id: a.default_voice_id }))
+        : (await collect(client.avatars.looks())).map((l) => ({ id: l.id, name: l.name, type: l.avatar_type, gender: l.gender, default_voice_id: l.default_voice_id, engines: l.supported_api_engines }));
+      return show(rows, () => `${table(rows, Object.keys(rows[0] ?? { id: '' }))}\n${rows.length} looks`);
+    }
+    case 'voices': {
+      const rows: Row[] = legacy
+        ? (await client.legacy.voices()).map((v) => ({ voice_id: v.voice_id, name: v.name, language: v.language, gender: v.gender }))
+        : (await collect(client.voices.list())).map((v) => ({ voice_id: v.voice_id, name: v.name, language: v.language, gender: v.gender }));
+      return show(rows, () => `${table(rows, ['voice_id', 'name', 'language', 'gender'])}\n${rows.length} voices`);
+    }
+    case 'balance': {
+      const b = await client.balance();
+      return show({ amount: b.amount, unit: b.unit, source: b.source }, () => `${b.unit === 'usd' ? `$${b.amount.toFixed(2)}` : `${b.amount} ${b.unit}`} (${b.source})`);
+    }
+    case 'video': {
+      if (!sub) throw new Error('video needs an id: npm run heygen -- video <id>');
+      const { status, data } = await client.videoStatus(sub);
+      return show(data, () => Object.entries(data as Row).map(([k, v]) => `${k.padEnd(20)} ${v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('\n') || status);
+    }
+    case 'webhooks': {
+      if (sub === 'list') {
+        const rows = (await collect(client.webhooks.endpoints.list())).map((e) => ({ endpoint_id: e.endpoint_id, url: e.url, status: e.status, events: e.events ?? 'all', created_at: e.created_at }));
+        return show(rows, () => `${table(rows, ['endpoint_id', 'url', 'status', 'events', 'created_at'])}\n${rows.length} endpoints`);
+      }
+      if (sub === 'create' && arg) {
+        const e = await client.webhooks.endpoints.create({ url: arg, events: events ? events.split(',') : undefined });
+        return show(e, () => `created ${e.endpoint_id} -> ${e.url}\nsecret ${e.secret} (shown once: store it now)`);
+      }
+      if (sub === 'delete' && arg) {
+        await client.webhooks.endpoints.delete(arg);
+        return show({ deleted: arg }, () => `deleted ${arg}`);
+      }
+      if (sub === 'rotate' && arg) {
+        const r = await client.webhooks.endpoints.rotateSecret(arg);
+        return show(r, () => `new secret for ${r.endpoint_id}: ${r.secret} (the old one no longer works)`);
+      }
+      throw new Error('webhooks needs: list | create <url> | delete <id> | rotate <id>');
+    }
+    default:
+      throw new Error(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false }, events: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const client = createHeyGenClient();
+  try {
+    await run(client, positionals, values.json, values.events);
+    return 0;
+  } catch (error) {
+    if (error instanceof HeyGenError) {
+      const detail = { error: error.name, status: error.status, code: error.code, message: error.message, requestId: error.requestId };
+      console.error(values.json ? JSON.stringify(detail) : `HeyGen error${error.status ? ` ${error.status}` : ''}${error.code ? ` ${error.code}` : ''}: ${error.message}${error.requestId ? ` (request ${error.requestId})` : ''}`);
+      return 1;
+    }
+    console.error((error as Error).message);
+    return 2;
+  } finally {
+    await client.close();
+  }
+}
+
+process.exitCode = await main();
