@@ -35,7 +35,7 @@ export interface RenderVideoResult {
 
 export async function openRenderBrowser(root?: string): Promise<HeadlessBrowser> {
   const { executable } = await ensureRenderBrowser(root);
-  return openBrowser('chrome', { browserExecutable: executable, chromiumOptions: { gl: 'swangle' } });
+  return openBrowser('chrome', { browserExecutable: executable, logLevel: 'error' });
 }
 
 /** Renders one composition to H.264 + AAC; writes a temporary name and renames, so a killed render leaves no half MP4. */
