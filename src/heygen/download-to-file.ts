@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -33,6 +33,7 @@ export async function downloadToFile(url: string, destFile: string, opts: Downlo
   const handle = setTimeout(() => timer.abort(), opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timer.signal]) : timer.signal;
   let bytes = 0;
+  let out: WriteStream | undefined;
   try {
     const res = await request(url, { method: 'GET', dispatcher: opts.dispatcher, headers: { 'user-agent': opts.userAgent }, signal });
     if (res.statusCode < 200 || res.statusCode >= 300) {
@@ -48,12 +49,15 @@ export async function downloadToFile(url: string, destFile: string, opts: Downlo
         done(null, chunk);
       },
     });
-    await pipeline(res.body, counter, createWriteStream(tmp));
+    out = createWriteStream(tmp);
+    await pipeline(res.body, counter, out);
     if (total !== undefined && bytes !== total) throw new DownloadError(`Download from ${hostOf(url)} ended at ${bytes} of ${total} bytes`, { code: 'truncated' });
     if (bytes === 0) throw new DownloadError(`Download from ${hostOf(url)} was empty`, { code: 'empty' });
     await rename(tmp, destFile);
     return { file: destFile, bytes };
   } catch (error) {
+    // the file opens asynchronously: wait for the stream to close so the removal cannot race its creation
+    if (out && !out.closed) await new Promise((resolve) => out?.once('close', resolve));
     await rm(tmp, { force: true });
     if (error instanceof DownloadError) throw error;
     if (opts.signal?.aborted) throw opts.signal.reason ?? error;
