@@ -18,9 +18,9 @@ export const Explainer: React.FC<ExplainerProps> = (props) => {
           <Sequence key={i} from={timing.from} durationInFrames={timing.durationInFrames} name={scene.title}>
             <AbsoluteFill style={{ padding: '80px 96px' }}>
               <SceneTitle title={scene.title} />
-              {scene.chart ? (
+              {scene.graphic?.type === 'bar' ? (
                 <div style={{ position: 'absolute', left: 96, top: 260, width: 1100, height: 700 }}>
-                  <BarChart data={scene.chart.data} unit={scene.chart.unit} width={1100} height={700} />
+                  <BarChart data={scene.graphic.data} unit={scene.graphic.unit} width={1100} height={700} />
                 </div>
               ) : null}
             </AbsoluteFill>

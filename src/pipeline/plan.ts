@@ -1,4 +1,4 @@
-import { clipKey, clipRequestsFor, requestKey, type ClipBackend, type ClipRequest, type Generation } from '../spec/clip-request';
+import { clipFiles, clipKey, clipRequestsFor, requestKey, type ClipBackend, type ClipRequest, type Generation } from '../spec/clip-request';
 import type { Manifest } from '../spec/manifest';
 import { estimateSpeechSec } from '../spec/timeline';
 import type { ClipStore } from './clip-store';
@@ -20,11 +20,19 @@ export interface Plan {
   clips: PlannedClip[];
 }
 
-export function planClips(specs: LoadedSpec[], manifest: Manifest, store: ClipStore, generation: Generation, backend: ClipBackend): Plan {
+export function planClips(
+  specs: LoadedSpec[],
+  manifest: Manifest,
+  store: ClipStore,
+  generation: Generation,
+  backend: ClipBackend,
+  fileHashes: Record<string, string> = {},
+): Plan {
   const byKey = new Map<string, PlannedClip>();
   for (const { file, spec } of specs) {
     clipRequestsFor(spec).forEach((request, scene) => {
-      const key = clipKey(request, generation, backend);
+      const files = Object.fromEntries(clipFiles(request).map((f) => [f, fileHashes[f] ?? 'missing']));
+      const key = clipKey(request, generation, backend, files);
       const existing = byKey.get(key);
       if (existing) {
         existing.usedBy.push({ file, specId: spec.id, scene });
@@ -36,7 +44,7 @@ export function planClips(specs: LoadedSpec[], manifest: Manifest, store: ClipSt
         request,
         usedBy: [{ file, specId: spec.id, scene }],
         cached: store.has(manifest, key),
-        estimatedSec: estimateSpeechSec(request.script, request.speed),
+        estimatedSec: request.speech.type === 'script' ? estimateSpeechSec(request.speech.script, request.voice.speed) : 0,
       });
     });
   }

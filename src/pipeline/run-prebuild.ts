@@ -6,6 +6,8 @@ import { connectHeyGen, type HeyGenConnection } from './connect-heygen';
 import { loadSpec, type LoadedSpec } from './load-spec';
 import { planClips, type Plan, type PlannedClip } from './plan';
 import { probeClip } from './probe-clip';
+import { hashReferencedFiles } from './project-files';
+import { AssetCache } from './asset-cache';
 import { SpecError } from './spec-error';
 
 export type ClipState = 'cached' | 'submitted' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
@@ -65,12 +67,14 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
   if (!specFiles.length) throw new Error(`No specs to build: put a video spec (.json) in ${path.join(root, 'videos')} or name one.`);
   const specs = await loadAll(specFiles, root);
   const store = new ClipStore(root);
+  const fileHashes: Record<string, string> = {};
+  for (const { file, spec } of specs) Object.assign(fileHashes, await hashReferencedFiles(file, spec, store.publicDir));
   let manifest = await store.readManifest();
   const emit = opts.onEvent ?? (() => {});
 
   const generation = process.env.HEYGEN_API_GENERATION === 'legacy' ? 'legacy' : 'v3';
   const backend = process.env.HEYGEN_API_KEY ? 'heygen' : 'emulator';
-  const plan = planClips(specs, manifest, store, generation, backend);
+  const plan = planClips(specs, manifest, store, generation, backend, fileHashes);
   const missing = plan.clips.filter((c) => !c.cached);
   const announce = (backendName: string) => {
     emit({ type: 'plan', plan, backend: backendName });
@@ -83,6 +87,7 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
 
   const connection = await (opts.connect ?? connectHeyGen)();
   announce(connection.describe);
+  const uploads = new AssetCache(path.join(root, '.heygen', 'assets.json'), `${connection.backend}:${generation}:${connection.client.config.baseUrl}`, fileHashes);
   const failed: PrebuildResult['failed'] = [];
   let generated = 0;
   // One writer: entries are merged into the manifest one at a time.
@@ -101,14 +106,18 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
       const say = (state: ClipState, detail?: string) => emit({ type: 'clip', key: clip.key, state, elapsedMs: Date.now() - t0, detail, clip });
       try {
         const { client } = connection;
+        const uploaded = async (rel: string) => (await uploads.assetId(client, rel, path.join(store.publicDir, rel))).assetId;
+        const { request } = clip;
         const { videoId } = await client.createAvatarClip(
           {
-            avatarId: clip.request.avatarId,
-            voiceId: clip.request.voiceId,
-            script: clip.request.script,
-            speed: clip.request.speed,
-            resolution: clip.request.resolution,
-            aspectRatio: clip.request.aspect,
+            avatarId: request.avatar.type === 'look' ? request.avatar.id : undefined,
+            photoAssetId: request.avatar.type === 'photo' ? await uploaded(request.avatar.path) : undefined,
+            voiceId: request.voice.id,
+            script: request.speech.type === 'script' ? request.speech.script : undefined,
+            audioAssetId: request.speech.type === 'audio' ? await uploaded(request.speech.path) : undefined,
+            speed: request.voice.speed,
+            resolution: request.resolution,
+            aspectRatio: request.aspect,
             title: `${clip.usedBy[0]!.specId} scene ${clip.usedBy[0]!.scene + 1}`,
           },
           // The content key: a retried or re-run create replays the first one instead of paying again.

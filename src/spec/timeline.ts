@@ -37,7 +37,10 @@ export function buildTimeline(spec: VideoSpec, manifest: Manifest | null, fps: n
   const scenes = requests.map((request, i) => {
     const clip = manifest ? findClip(manifest, requestKey(request)) : null;
     if (!clip) missingClips++;
-    const speechSec = clip ? clip.durationSec : Math.max(1, estimateSpeechSec(spec.scenes[i]!.script, spec.voice.speed));
+    const scene = spec.scenes[i]!;
+    // A recorded-audio scene has no text to estimate from until its clip exists.
+    const estimate = scene.script ? estimateSpeechSec(scene.script, spec.voice.speed) : 5;
+    const speechSec = clip ? clip.durationSec : Math.max(1, estimate);
     const durationInFrames = Math.ceil((speechSec + SCENE_PADDING_SEC) * fps);
     const timing: SceneTiming = { from, durationInFrames, clip, speechSec };
     from += durationInFrames;

@@ -1,34 +1,135 @@
+import { zColor } from '@remotion/zod-types';
 import { z } from 'zod';
 import { formatIdSchema } from './formats';
 
-export const chartDatumSchema = z.object({
-  label: z.string().min(1).describe('Category label under the bar'),
-  value: z.number().describe('Bar value'),
-});
+/** A file under public/, written as the path below it ("assets/logo.png"), so staticFile() serves it as is. */
+export const mediaPathSchema = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !/^[a-zA-Z]:[\\/]/.test(p) && !p.split(/[\\/]/).includes('..'), {
+    message: 'use a path inside public/ written relative to it, e.g. "assets/photo.jpg" (no absolute paths, no "..")',
+  })
+  .describe('A file under public/, e.g. "assets/photo.jpg"');
 
-export const barChartSchema = z.object({
+const datum = z.object({ label: z.string().min(1), value: z.number() });
+
+export const barGraphicSchema = z.object({
   type: z.literal('bar'),
-  unit: z.string().optional().describe('Suffix shown after each value, e.g. "%" or " users"'),
-  data: z.array(chartDatumSchema).min(1).max(24),
+  unit: z.string().optional().describe('Suffix after each value, e.g. "%"'),
+  data: z.array(datum).min(1).max(24),
 });
 
-export const sceneSchema = z.object({
-  title: z.string().min(1).max(120),
-  script: z
-    .string()
+export const lineGraphicSchema = z.object({
+  type: z.literal('line'),
+  unit: z.string().optional(),
+  data: z.array(datum).min(2).max(120),
+});
+
+export const kpiGraphicSchema = z.object({
+  type: z.literal('kpi'),
+  items: z
+    .array(
+      z.object({
+        label: z.string().min(1),
+        value: z.number(),
+        prefix: z.string().optional().describe('e.g. "$"'),
+        unit: z.string().optional().describe('e.g. "%"'),
+        delta: z.number().optional().describe('Change shown as ▲/▼, in the same unit'),
+      }),
+    )
     .min(1)
-    .max(5000)
-    .describe('What the presenter says in this scene. HeyGen pauses: <break time="1s"/>'),
-  chart: barChartSchema.optional(),
+    .max(4),
 });
 
-export const avatarSchema = z.object({
-  id: z.string().min(1).describe('HeyGen avatar look id (`npm run heygen -- avatars` lists yours)'),
+export const bulletsGraphicSchema = z.object({
+  type: z.literal('bullets'),
+  items: z.array(z.string().min(1)).min(1).max(6),
 });
+
+export const imageGraphicSchema = z.object({
+  type: z.literal('image'),
+  src: mediaPathSchema,
+  pan: z.enum(['none', 'zoom-in', 'zoom-out', 'left', 'right', 'up', 'down']).default('zoom-in'),
+  caption: z.string().optional(),
+});
+
+export const quoteGraphicSchema = z.object({
+  type: z.literal('quote'),
+  text: z.string().min(1).max(400),
+  author: z.string().optional(),
+});
+
+export const graphicSchema = z.discriminatedUnion('type', [
+  barGraphicSchema,
+  lineGraphicSchema,
+  kpiGraphicSchema,
+  bulletsGraphicSchema,
+  imageGraphicSchema,
+  quoteGraphicSchema,
+]);
+
+export const backgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('color'), color: zColor() }),
+  z.object({ type: z.literal('gradient'), from: zColor(), to: zColor(), angle: z.number().min(0).max(360).default(135) }),
+  z.object({ type: z.literal('image'), src: mediaPathSchema }),
+  z.object({ type: z.literal('video'), src: mediaPathSchema }),
+]);
+
+export const overlaySchema = z.object({
+  text: z.string().min(1).max(200),
+  position: z.enum(['top', 'center', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right']).default('top'),
+  from: z.number().min(0).default(0).describe('Seconds from the start of the scene'),
+  to: z.number().min(0).optional().describe('Seconds from the start of the scene; default: the end of the scene'),
+  style: z.enum(['label', 'headline']).default('label'),
+});
+
+export const sceneSchema = z
+  .object({
+    title: z.string().min(1).max(120),
+    script: z.string().min(1).max(5000).optional().describe('What the presenter says. HeyGen pauses: <break time="1s"/>'),
+    audio: mediaPathSchema.optional().describe('A recorded voice (WAV/MP3 under public/) to lip-sync instead of a script'),
+    graphic: graphicSchema.optional(),
+    overlays: z.array(overlaySchema).max(10).optional(),
+    background: backgroundSchema.optional().describe("Overrides the video's background for this scene"),
+  })
+  .refine((s) => (s.script === undefined) !== (s.audio === undefined), {
+    message: 'give the scene exactly one of "script" (text to speak) or "audio" (a recorded voice file)',
+  });
+
+export const avatarSchema = z
+  .object({
+    id: z.string().min(1).optional().describe('HeyGen avatar look id (`npm run heygen -- avatars`)'),
+    photo: mediaPathSchema.optional().describe('A photo (PNG/JPEG under public/) to animate instead of an avatar'),
+  })
+  .refine((a) => (a.id === undefined) !== (a.photo === undefined), {
+    message: 'give exactly one of "id" (a HeyGen avatar look) or "photo" (a picture under public/)',
+  });
 
 export const voiceSchema = z.object({
   id: z.string().min(1).describe('HeyGen voice id (`npm run heygen -- voices`)'),
   speed: z.number().min(0.5).max(1.5).default(1),
+  pitch: z.number().min(-50).max(50).optional().describe('Semitones'),
+  locale: z.string().optional().describe('e.g. "en-US"'),
+});
+
+export const themeSchema = z.object({
+  primary: zColor().default('#38bdf8'),
+  accent: zColor().default('#f59e0b'),
+  text: zColor().default('#f8fafc'),
+  muted: zColor().default('#94a3b8'),
+  font: z.enum(['Inter', 'system']).default('Inter'),
+  logo: mediaPathSchema.optional(),
+});
+
+export const presenterSchema = z.object({
+  framing: z.enum(['pip', 'side', 'full', 'circle']).default('pip'),
+  side: z.enum(['left', 'right']).default('right'),
+});
+
+export const musicSchema = z.object({
+  src: mediaPathSchema,
+  volume: z.number().min(0).max(1).default(0.25),
+  duckTo: z.number().min(0).max(1).default(0.3).describe('Volume factor while the presenter speaks'),
 });
 
 export const videoSpecSchema = z.object({
@@ -38,12 +139,37 @@ export const videoSpecSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes, e.g. "q3-report"')
     .describe('Names the output file: out/<id>.mp4'),
   title: z.string().optional(),
+  template: z.enum(['explainer', 'social', 'square']).optional().describe('Default: follows the format (16:9 explainer, 9:16 social, 1:1 and 4:5 square)'),
   format: formatIdSchema.default('landscape-1080p'),
   avatar: avatarSchema,
   voice: voiceSchema,
+  presenter: presenterSchema.default({ framing: 'pip', side: 'right' }),
+  captions: z.boolean().default(true),
+  background: backgroundSchema.default({ type: 'gradient', from: '#0f172a', to: '#1e293b', angle: 135 }),
+  theme: themeSchema.default({ primary: '#38bdf8', accent: '#f59e0b', text: '#f8fafc', muted: '#94a3b8', font: 'Inter' }),
+  music: musicSchema.optional(),
   scenes: z.array(sceneSchema).min(1).max(50),
 });
 
 export type VideoSpec = z.output<typeof videoSpecSchema>;
 export type VideoSpecInput = z.input<typeof videoSpecSchema>;
 export type Scene = z.output<typeof sceneSchema>;
+export type Graphic = z.output<typeof graphicSchema>;
+export type Background = z.output<typeof backgroundSchema>;
+export type Overlay = z.output<typeof overlaySchema>;
+export type Theme = z.output<typeof themeSchema>;
+
+/** The files a spec refers to (paths under public/), for hashing, uploading and checking they exist. */
+export function referencedFiles(spec: VideoSpec): { path: string; jsonPath: string }[] {
+  const out: { path: string; jsonPath: string }[] = [];
+  if (spec.avatar.photo) out.push({ path: spec.avatar.photo, jsonPath: '$.avatar.photo' });
+  if (spec.theme.logo) out.push({ path: spec.theme.logo, jsonPath: '$.theme.logo' });
+  if (spec.music) out.push({ path: spec.music.src, jsonPath: '$.music.src' });
+  if (spec.background.type === 'image' || spec.background.type === 'video') out.push({ path: spec.background.src, jsonPath: '$.background.src' });
+  spec.scenes.forEach((s, i) => {
+    if (s.audio) out.push({ path: s.audio, jsonPath: `$.scenes[${i}].audio` });
+    if (s.graphic?.type === 'image') out.push({ path: s.graphic.src, jsonPath: `$.scenes[${i}].graphic.src` });
+    if (s.background?.type === 'image' || s.background?.type === 'video') out.push({ path: s.background.src, jsonPath: `$.scenes[${i}].background.src` });
+  });
+  return out;
+}

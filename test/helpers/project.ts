@@ -26,7 +26,7 @@ export const SHORT_SPEC: VideoSpecInput = {
   avatar: { id: 'Angela-inblackskirt-20220820' },
   voice: { id: '1bd001e7e50f421d891986aad5158bc8' },
   scenes: [
-    { title: 'One', script: 'Sales went up.', chart: { type: 'bar', data: [{ label: 'A', value: 1 }, { label: 'B', value: 3 }] } },
-    { title: 'Two', script: 'Costs went down.', chart: { type: 'bar', data: [{ label: 'C', value: 5 }, { label: 'D', value: 2 }] } },
+    { title: 'One', script: 'Sales went up.', graphic: { type: 'bar', data: [{ label: 'A', value: 1 }, { label: 'B', value: 3 }] } },
+    { title: 'Two', script: 'Costs went down.', graphic: { type: 'bar', data: [{ label: 'C', value: 5 }, { label: 'D', value: 2 }] } },
   ],
 };

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { HeyGenClient } from '../heygen';
+
+interface CachedAsset {
+  assetId: string;
+  url: string;
+  uploadedAt: string;
+}
+
+/**
+ * Uploads each local file once per account and API: keyed by the bytes' sha256, so a renamed file is not sent
+ * again and an edited one is. Concurrent callers of the same file share one upload.
+ */
+export class AssetCache {
+  private entries: Record<string, CachedAsset> | null = null;
+  private inflight = new Map<string, Promise<CachedAsset>>();
+  private writing = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly scope: string,
+    private readonly hashes: Record<string, string>,
+  ) {}
+
+  private async load(): Promise<Record<string, CachedAsset>> {
+    if (!this.entries) this.entries = existsSync(this.file) ? (JSON.parse(await readFile(this.file, 'utf8')) as Record<string, CachedAsset>) : {};
+    return this.entries;
+  }
+
+  async assetId(client: HeyGenClient, rel: string, abs: string): Promise<CachedAsset> {
+    const hash = this.hashes[rel];
+    if (!hash) throw new Error(`${rel} was not hashed before upload`);
+    const key = `${this.scope}|${hash}`;
+    const entries = await this.load();
+    if (entries[key]) return entries[key];
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const asset = await client.assets.upload({ file: abs }, { idempotencyKey: `asset-${hash.slice(0, 48)}` });
+        const entry = { assetId: asset.assetId, url: asset.url, uploadedAt: new Date().toISOString() };
+        entries[key] = entry;
+        this.writing = this.writing.then(async () => {
+          await mkdir(path.dirname(this.file), { recursive: true });
+          const tmp = `${this.file}.${process.pid}.tmp`;
+          await writeFile(tmp, JSON.stringify(entries, null, 2));
+          await rename(tmp, this.file);
+        });
+        await this.writing;
+        return entry;
+      })();
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+}
