@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { resolveConfig, type HeyGenConfig } from './config';
 import { createTransport, type Transport } from './transport';
 import { createVideosResource, type VideosResource } from './resources/videos';
@@ -37,8 +41,8 @@ export interface HeyGenClient {
   videoStatus(videoId: string): Promise<{ status: string; data: unknown }>;
   waitForVideo(videoId: string, opts?: WaitOptions): Promise<VideoResult>;
   downloadVideo(videoId: string, destFile: string, opts?: Omit<DownloadVideoOptions, 'file'>): Promise<{ file: string; bytes: number }>;
-  /** the subtitle sidecar (v3 SRT `subtitle_url`; legacy `caption_url`) to destFile */
-  downloadSubtitles(videoId: string, destFile: string, opts?: Omit<DownloadVideoOptions, 'file'>): Promise<{ file: string; bytes: number }>;
+  /** the subtitle sidecar (v3 SRT `subtitle_url`; legacy `caption_url`) to destFile when given, and its text */
+  downloadSubtitles(videoId: string, destFile?: string, opts?: Omit<DownloadVideoOptions, 'file'>): Promise<{ file?: string; bytes: number; text: string }>;
   balance(): Promise<Balance>;
   close(): Promise<void>;
 }
@@ -65,7 +69,15 @@ export function createHeyGenClient(config: Partial<HeyGenConfig> = {}): HeyGenCl
     videoStatus: (videoId) => fetchVideoStatus(transport, polling, videoId),
     waitForVideo: (videoId, opts) => waitForVideo(transport, polling, videoId, opts),
     downloadVideo: (videoId, destFile, opts) => downloadVideo(transport, polling, videoId, destFile, { ...opts, file: 'video' }),
-    downloadSubtitles: (videoId, destFile, opts) => downloadVideo(transport, polling, videoId, destFile, { ...opts, file: 'subtitles' }),
+    async downloadSubtitles(videoId, destFile, opts) {
+      const target = destFile ?? path.join(os.tmpdir(), `heygen-subtitles-${randomUUID()}.srt`);
+      try {
+        const { bytes } = await downloadVideo(transport, polling, videoId, target, { ...opts, file: 'subtitles' });
+        return { file: destFile, bytes, text: await readFile(target, 'utf8') };
+      } finally {
+        if (!destFile) await rm(target, { force: true });
+      }
+    },
     async balance() {
       if (resolved.generation === 'legacy') {
         const quota = await legacy.remainingQuota();

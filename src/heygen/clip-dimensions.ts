@@ -1,7 +1,7 @@
 export type ClipResolution = '720p' | '1080p';
 export type ClipAspectRatio = '16:9' | '9:16' | '1:1' | '4:5';
 
-// HeyGen's presets (legacy dimension table; the v3 resolution anchors the short edge).
+// The v3 rule (resolution anchors the short edge), so both generations make clips of one size.
 const SHORT_EDGE: Record<ClipResolution, number> = { '720p': 720, '1080p': 1080 };
 
 /** Pixel size of a clip for the legacy `dimension` field, matching what v3 derives from resolution × aspect_ratio. */
@@ -11,5 +11,5 @@ export function clipDimensions(resolution: ClipResolution, aspect: ClipAspectRat
   if (aspect === '16:9') return { width: even((short * 16) / 9), height: short };
   if (aspect === '9:16') return { width: short, height: even((short * 16) / 9) };
   if (aspect === '1:1') return { width: short, height: short };
-  return { width: even((short * 4) / 5), height: short };
+  return { width: short, height: even((short * 5) / 4) };
 }

@@ -57,7 +57,7 @@ export async function downloadToFile(url: string, destFile: string, opts: Downlo
     return { file: destFile, bytes };
   } catch (error) {
     // the file opens asynchronously: wait for the stream to close so the removal cannot race its creation
-    if (out && !out.closed) await new Promise((resolve) => out?.once('close', resolve));
+    if (out && !out.closed) await new Promise<void>((resolve) => out?.once('close', () => resolve()));
     await rm(tmp, { force: true });
     if (error instanceof DownloadError) throw error;
     if (opts.signal?.aborted) throw opts.signal.reason ?? error;

@@ -23,6 +23,36 @@ afterAll(async () => {
 });
 
 describe('v3 transparent avatar clip over real HTTP', () => {
+  it('takes every documented field of the avatar arm and honours voice_settings.speed and 4:5', async () => {
+    const body = {
+      type: 'avatar' as const,
+      avatar_id: 'Angela-inblackskirt-20220820',
+      script: 'Hi there.',
+      voice_id: '1bd001e7e50f421d891986aad5158bc8',
+      title: 'every field',
+      resolution: '720p' as const,
+      aspect_ratio: '4:5' as const,
+      fit: 'cover' as const,
+      remove_background: true,
+      output_format: 'webm' as const,
+      caption: { file_format: 'srt' as const, style: null },
+      motion_prompt: 'nods',
+      expressiveness: 'low' as const,
+      engine: { type: 'avatar_iv' as const },
+      voice_settings: { speed: 1.3, pitch: 2, volume: 0.9, locale: 'en-US', engine_settings: { engine_type: 'starfish' as const } },
+      callback_url: 'https://hooks.example.com/cb',
+      callback_id: 'cb-every',
+    };
+    const created = await client.videos.create(body, { idempotencyKey: 'every-field' });
+    expect(created).toMatchObject({ status: 'waiting', output_format: 'webm' });
+    const job = emulator.stats.videos.get(created.video_id);
+    expect([job?.width, job?.height]).toEqual([720, 900]);
+    expect(job?.scenes[0]?.clip.speech).toMatchObject({ text: 'Hi there.', speed: 1.3 });
+    expect(job?.request).toEqual(body);
+    await client.videos.delete(created.video_id);
+  });
+
+
   it('creates, polls to completed and downloads a WebM with the requested size', async () => {
     const statuses: string[] = [];
     const { videoId } = await client.createAvatarClip(
@@ -51,12 +81,15 @@ describe('v3 transparent avatar clip over real HTTP', () => {
     expect([video?.width, video?.height]).toEqual([1280, 720]);
 
     const srt = path.join(dir, 'clip.srt');
-    await client.downloadSubtitles(videoId, srt);
+    const sub = await client.downloadSubtitles(videoId, srt);
     expect(await readFile(srt, 'utf8')).toMatch(/00:00:00,\d{3} --> /);
+    const inMemory = await client.downloadSubtitles(videoId);
+    expect(inMemory.text).toBe(sub.text);
+    expect(inMemory.file).toBeUndefined();
 
     const job = emulator.stats.videos.get(videoId);
     expect(job?.request).toMatchObject({ type: 'avatar', output_format: 'webm', resolution: '720p', aspect_ratio: '16:9' });
-    expect(emulator.stats.creates).toBe(1);
+    expect(emulator.stats.createsByKey.get('clip-1')).toBe(1);
     const apiCalls = emulator.stats.requests.filter((r) => r.path.startsWith('/v3/'));
     expect(apiCalls.every((r) => r.headers['x-api-key'] === '[redacted]')).toBe(true);
     const fileCalls = emulator.stats.requests.filter((r) => r.path.startsWith('/files/'));

@@ -87,6 +87,7 @@ describe('retries by classification', () => {
     const { videoId } = await logged.createAvatarClip(HI, { idempotencyKey: 'slow-create' });
     expect(logs.some((l) => l.includes('APITimeoutError'))).toBe(true);
     expect(logs.some((l) => l.includes('request_in_progress'))).toBe(true);
+    expect(logs.join('\n')).not.toContain('hg-test-key');
     expect(creates()).toBe(1);
     expect(h.emulator.stats.createsByKey.get('slow-create')).toBe(1);
     expect(h.emulator.stats.videos.has(videoId)).toBe(true);

@@ -4,13 +4,22 @@ import { createInterface } from 'node:readline';
 import { createHeyGenClient, type HeyGenClient } from '../../../src/heygen';
 
 const KEY = 'control-test-key-99';
+
+interface EmulatorStateJson {
+  creates: number;
+  createsByKey: Record<string, number>;
+  createRequestsByKey: Record<string, number>;
+  faults: { remaining: number; hits: number }[];
+  videos: Record<string, unknown>[];
+  requests: { method: string; path: string; headers: Record<string, string> }[];
+}
 let child: ChildProcess;
 let url: string;
 let client: HeyGenClient;
 
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; requestId: string | null }> {
+async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: { data: Record<string, unknown> & { ids?: number[] } }; requestId: string | null }> {
   const res = await fetch(`${url}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, json: await res.json(), requestId: res.headers.get('x-request-id') };
+  return { status: res.status, json: (await res.json()) as { data: Record<string, unknown> }, requestId: res.headers.get('x-request-id') };
 }
 
 beforeAll(async () => {
@@ -56,16 +65,16 @@ describe('emulator over HTTP from another process', () => {
     expect(added.status).toBe(201);
     expect(added.json.data.ids).toHaveLength(2);
     const { videoId } = await client.createAvatarClip({ avatarId: 'josh_lite3_20230714', script: 'Hi.', resolution: '720p', aspectRatio: '16:9' }, { idempotencyKey: 'ctl-1' });
-    const state = (await control('GET', '/__emulator/state')).json.data;
+    const state = (await control('GET', '/__emulator/state')).json.data as unknown as EmulatorStateJson;
     expect(state.creates).toBe(1);
     expect(state.createsByKey).toEqual({ 'ctl-1': 1 });
     // the 503 was answered before the app saw the key; the reset-after attempt and its replay were counted
     expect(state.createRequestsByKey['ctl-1']).toBe(2);
-    expect(state.requests.filter((r: { method: string; path: string }) => r.method === 'POST' && r.path === '/v3/videos')).toHaveLength(3);
-    expect(state.faults.every((f: { remaining: number; hits: number }) => f.remaining === 0 && f.hits === 1)).toBe(true);
+    expect(state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/videos')).toHaveLength(3);
+    expect(state.faults.every((f) => f.remaining === 0 && f.hits === 1)).toBe(true);
     expect(state.videos[0]).toMatchObject({ id: videoId, width: 1280, height: 720, outputFormat: 'webm' });
-    const creates = state.requests.filter((r: { path: string }) => r.path === '/v3/videos');
-    expect(creates.every((r: { headers: Record<string, string> }) => r.headers['x-api-key'] === '[redacted]')).toBe(true);
+    const creates = state.requests.filter((r) => r.path === '/v3/videos');
+    expect(creates.every((r) => r.headers['x-api-key'] === '[redacted]')).toBe(true);
     expect(JSON.stringify(state)).not.toContain(KEY);
   });
 
