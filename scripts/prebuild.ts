@@ -1,22 +1,27 @@
 import { parseArgs } from 'node:util';
 import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
-import { runPrebuild } from '../src/pipeline/run-prebuild';
+import { runPrebuild, usdPerSecond } from '../src/pipeline/run-prebuild';
 import { SpecError } from '../src/pipeline/spec-error';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     concurrency: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log(`Usage: npm run prebuild -- [spec.json ...] [--concurrency N] [--json]
+  console.log(`Usage: npm run prebuild -- [spec.json ...] [--dry-run] [--concurrency N] [--json]
 
 Gets each scene's presenter clip from HeyGen (HEYGEN_API_KEY set) or the local emulator (no key),
-into public/clips/, and writes public/clips/manifest.json. Clips already there are never requested again.`);
+into public/clips/, and writes public/clips/manifest.json. Clips already there are never requested again.
+  --dry-run        print the plan (cached / to generate, estimated seconds and cost) and send nothing
+  --concurrency N  jobs in flight at once (default 4; keep it at or under your HeyGen plan's cap)
+  --json           one JSON object per event on stderr, and the result on stdout
+Exit code: 0 when every clip is ready, 1 when any failed (the rest are kept), 2 for a bad spec.`);
   process.exit(0);
 }
 
@@ -25,9 +30,19 @@ try {
   const result = await runPrebuild({
     specFiles: positionals,
     concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+    dryRun: values['dry-run'],
     onEvent: (e) => reporter.onEvent(e),
   });
   reporter.done();
+  if (values.json) {
+    const { specs: _specs, plan, ...rest } = result;
+    console.log(JSON.stringify({ ...rest, clips: plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, estimatedSec: c.estimatedSec })) }));
+  }
+  if (values['dry-run']) {
+    const cost = result.plan.backend === 'heygen' ? `about $${result.estimatedUsd.toFixed(2)} at $${usdPerSecond()}/s (HEYGEN_USD_PER_SECOND)` : 'free (the local emulator; set HEYGEN_API_KEY for real clips)';
+    if (!values.json) console.error(`Dry run: ${result.plan.clips.length - result.ready} clip(s), ~${result.estimatedSec.toFixed(0)} s of video to generate, ${cost}. Nothing was sent.`);
+    process.exit(0);
+  }
   if (result.failed.length) {
     console.error(`\n${result.failed.length} clip(s) failed; the ${result.ready} ready clip(s) are kept. Re-run to retry the failed ones:`);
     for (const f of result.failed) console.error(`  ${f.key}: ${f.message}`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptyManifest, MANIFEST_PATH, manifestSchema, type Manifest } from '../spec/manifest';
 
@@ -21,6 +21,25 @@ export class ClipStore {
 
   subtitlesPath(key: string): string {
     return path.join(this.dir, `${key}.srt`);
+  }
+
+  /** Written last, after the clip and its subtitles are in place: without it an entry does not count. */
+  markerPath(key: string): string {
+    return path.join(this.dir, `${key}.done`);
+  }
+
+  async markComplete(key: string, info: Record<string, unknown>): Promise<void> {
+    const tmp = `${this.markerPath(key)}.tmp`;
+    await writeFile(tmp, JSON.stringify(info));
+    await rename(tmp, this.markerPath(key));
+  }
+
+  /** Removes what a killed run left half-written (downloads, temp files); call only under the prebuild lock. */
+  async removePartials(): Promise<string[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const partial = names.filter((n) => /\.part-[0-9a-f]+$/.test(n) || n.endsWith('.tmp'));
+    await Promise.all(partial.map((n) => rm(path.join(this.dir, n), { force: true })));
+    return partial;
   }
 
   /** Public-relative path for staticFile(). */
@@ -45,9 +64,9 @@ export class ClipStore {
     await rename(tmp, this.manifestFile);
   }
 
-  /** An entry counts only while its file is still on disk. */
+  /** An entry counts only while its file and completion marker are on disk. */
   has(manifest: Manifest, key: string): boolean {
     const entry = manifest.clips[key];
-    return !!entry && existsSync(path.join(this.publicDir, entry.file));
+    return !!entry && existsSync(this.markerPath(key)) && existsSync(path.join(this.publicDir, entry.file));
   }
 }

@@ -39,9 +39,14 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
         return;
       }
       if (e.type === 'plan') {
-        const todo = e.plan.clips.filter((c) => !c.cached).length;
-        out.write(`Prebuild: ${e.plan.clips.length} clips, ${e.plan.clips.length - todo} cached, ${todo} to generate via ${e.backend}\n`);
-        if (tty) ticker = setInterval(redraw, 500);
+        const todo = e.plan.clips.filter((c) => !c.cached);
+        out.write(`Prebuild: ${e.plan.clips.length} clips, ${e.plan.clips.length - todo.length} cached, ${todo.length} to generate via ${e.backend}\n`);
+        if (e.dryRun) {
+          for (const c of e.plan.clips) {
+            const use = c.usedBy.map((u) => `${u.specId}#${u.scene + 1}`).join(', ');
+            out.write(`  ${(c.cached ? 'cached' : 'generate').padEnd(9)} ${c.key.slice(0, 12)}  ${use.padEnd(28)} ~${c.estimatedSec.toFixed(1)} s\n`);
+          }
+        } else if (tty) ticker = setInterval(redraw, 500);
         return;
       }
       const use = e.clip.usedBy[0]!;

@@ -1,26 +1,33 @@
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { NotFoundError, VideoFailedError } from '../heygen';
 import type { ClipEntry } from '../spec/manifest';
+import { AssetCache } from './asset-cache';
 import { ClipStore } from './clip-store';
 import { connectHeyGen, type HeyGenConnection } from './connect-heygen';
+import { Journal } from './journal';
 import { loadSpec, type LoadedSpec } from './load-spec';
 import { planClips, type Plan, type PlannedClip } from './plan';
+import { acquirePrebuildLock } from './prebuild-lock';
 import { probeClip } from './probe-clip';
-import { hashReferencedFiles } from './project-files';
-import { AssetCache } from './asset-cache';
+import { hashReferencedFiles, resolvePublicFile } from './project-files';
 import { SpecError } from './spec-error';
+import { wordsFromSrt } from './srt-words';
 
-export type ClipState = 'cached' | 'submitted' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
+export type ClipState = 'cached' | 'uploading' | 'submitted' | 'resumed' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
 
 export type PrebuildEvent =
-  | { type: 'plan'; plan: Plan; backend: string }
+  | { type: 'plan'; plan: Plan; backend: string; dryRun: boolean }
   | { type: 'clip'; key: string; state: ClipState; elapsedMs: number; detail?: string; clip: PlannedClip };
 
 export interface PrebuildOptions {
   root?: string;
   /** Spec files; default: every .json in videos/. */
   specFiles?: string[];
+  /** Jobs in flight at once; keep it at or under the account's concurrency cap (v3 pay-as-you-go: 10). */
   concurrency?: number;
+  /** Plan and estimate only: no connection, no upload, no request. */
+  dryRun?: boolean;
   onEvent?: (e: PrebuildEvent) => void;
   /** For tests and custom setups; default: HeyGen with a key, the emulator without. */
   connect?: () => Promise<HeyGenConnection>;
@@ -28,25 +35,39 @@ export interface PrebuildOptions {
 
 export interface PrebuildResult {
   specs: LoadedSpec[];
-  plan: Plan | null;
+  plan: Plan;
   ready: number;
   generated: number;
-  failed: { key: string; message: string }[];
+  failed: { key: string; message: string; code?: string }[];
+  /** Seconds of video to generate, at 150 words/min plus pauses (audio scenes: their length). */
+  estimatedSec: number;
+  estimatedUsd: number;
+}
+
+/** HeyGen bills API avatar video by the second; override with HEYGEN_USD_PER_SECOND for your plan. */
+export function usdPerSecond(): number {
+  const v = Number(process.env.HEYGEN_USD_PER_SECOND);
+  return Number.isFinite(v) && v > 0 ? v : 0.1;
 }
 
 export async function defaultSpecFiles(root: string): Promise<string[]> {
   const dir = path.join(root, 'videos');
   const names = await readdir(dir).catch(() => [] as string[]);
-  // Templates hold {{fields}} and are expanded by the batch command, not built as they are.
-  return names.filter((n) => n.endsWith('.json') && !n.includes('template')).sort().map((n) => path.join('videos', n));
+  // Templates hold {{fields}} and are expanded by the batch command; schema files are not specs.
+  return names
+    .filter((n) => n.endsWith('.json') && !n.includes('template') && !n.endsWith('.schema.json'))
+    .sort()
+    .map((n) => path.join('videos', n));
 }
 
 async function loadAll(files: string[], root: string): Promise<LoadedSpec[]> {
   const results = await Promise.allSettled(files.map((f) => loadSpec(f, root)));
   const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
   if (errors.length) {
-    const specErrors = errors.filter((e): e is SpecError => e instanceof SpecError);
-    if (specErrors.length !== errors.length) throw errors.find((e) => !(e instanceof SpecError));
+    const other = errors.find((e) => !(e instanceof SpecError));
+    if (other) throw other;
+    const specErrors = errors as SpecError[];
+    if (specErrors.length === 1) throw specErrors[0];
     throw new SpecError(specErrors.map((e) => e.file).join(', '), specErrors.flatMap((e) => e.issues.map((i) => ({ ...i, path: `${e.file} ${i.path}` }))));
   }
   return results.map((r) => (r as PromiseFulfilledResult<LoadedSpec>).value);
@@ -54,13 +75,26 @@ async function loadAll(files: string[], root: string): Promise<LoadedSpec[]> {
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) await fn(items[next++]!);
   });
   await Promise.all(workers);
 }
 
-/** Gets every scene's presenter clip into public/clips and the manifest; only clips not already there cost a request. */
+async function audioSeconds(store: ClipStore, rel: string): Promise<number> {
+  const file = resolvePublicFile(store.publicDir, rel);
+  if (!file) return 0;
+  try {
+    return (await probeClip(file)).durationSec;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Gets every scene's presenter clip into public/clips and the manifest. Only clips not already there cost a
+ * request; a killed run resumes the videos it had asked for (journal + idempotency keys) on the next run.
+ */
 export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildResult> {
   const root = opts.root ?? process.cwd();
   const specFiles = opts.specFiles?.length ? opts.specFiles : await defaultSpecFiles(root);
@@ -75,78 +109,123 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
   const generation = process.env.HEYGEN_API_GENERATION === 'legacy' ? 'legacy' : 'v3';
   const backend = process.env.HEYGEN_API_KEY ? 'heygen' : 'emulator';
   const plan = planClips(specs, manifest, store, generation, backend, fileHashes);
+  for (const clip of plan.clips) {
+    if (clip.request.speech.type === 'audio') clip.estimatedSec = await audioSeconds(store, clip.request.speech.path);
+  }
   const missing = plan.clips.filter((c) => !c.cached);
+  const estimatedSec = missing.reduce((n, c) => n + c.estimatedSec, 0);
+  const estimatedUsd = backend === 'heygen' ? estimatedSec * usdPerSecond() : 0;
+  const base = { specs, plan, estimatedSec, estimatedUsd };
   const announce = (backendName: string) => {
-    emit({ type: 'plan', plan, backend: backendName });
+    emit({ type: 'plan', plan, backend: backendName, dryRun: !!opts.dryRun });
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });
   };
-  if (!missing.length) {
-    announce('nothing (all cached)');
-    return { specs, plan, ready: plan.clips.length, generated: 0, failed: [] };
+
+  if (opts.dryRun || !missing.length) {
+    announce(opts.dryRun ? (backend === 'heygen' ? 'HeyGen (dry run: nothing sent)' : 'the local emulator (dry run)') : 'nothing (all cached)');
+    return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
   }
 
-  const connection = await (opts.connect ?? connectHeyGen)();
-  announce(connection.describe);
-  const uploads = new AssetCache(path.join(root, '.heygen', 'assets.json'), `${connection.backend}:${generation}:${connection.client.config.baseUrl}`, fileHashes);
-  const failed: PrebuildResult['failed'] = [];
-  let generated = 0;
-  // One writer: entries are merged into the manifest one at a time.
-  let writing = Promise.resolve();
-  const record = (key: string, entry: ClipEntry) => {
-    writing = writing.then(async () => {
-      manifest = { ...manifest, clips: { ...manifest.clips, [key]: entry } };
-      await store.writeManifest(manifest);
-    });
-    return writing;
-  };
-
+  const release = await acquirePrebuildLock(root);
+  let connection: HeyGenConnection | undefined;
   try {
+    await store.removePartials();
+    connection = await (opts.connect ?? connectHeyGen)();
+    const { client } = connection;
+    const scope = `${connection.backend}|${generation}|${client.config.baseUrl}`;
+    const journal = await Journal.open(path.join(root, '.heygen', 'journal.json'), scope);
+    const uploads = new AssetCache(path.join(root, '.heygen', 'assets.json'), scope, fileHashes);
+    announce(connection.describe);
+
+    const failed: PrebuildResult['failed'] = [];
+    let generated = 0;
+    // One writer: entries are merged into the manifest one at a time.
+    let writing = Promise.resolve();
+    const record = (key: string, entry: ClipEntry) => {
+      writing = writing.then(async () => {
+        manifest = { ...manifest, clips: { ...manifest.clips, [key]: entry } };
+        await store.writeManifest(manifest);
+      });
+      return writing;
+    };
+
+    const submit = async (clip: PlannedClip, say: (s: ClipState, d?: string) => void, attempt: number): Promise<string> => {
+      const { request } = clip;
+      const needsUpload = request.avatar.type === 'photo' || request.speech.type === 'audio';
+      if (needsUpload) say('uploading');
+      const uploaded = async (rel: string) => (await uploads.assetId(client, rel, path.join(store.publicDir, rel))).assetId;
+      const photoAssetId = request.avatar.type === 'photo' ? await uploaded(request.avatar.path) : undefined;
+      const audioAssetId = request.speech.type === 'audio' ? await uploaded(request.speech.path) : undefined;
+      // The key is derived from the clip's content: a re-sent create replays the first one instead of paying again.
+      const idempotencyKey = `clip-${clip.key}${attempt > 1 ? `-${attempt}` : ''}`;
+      // Journal first, then send: a crash between the two re-sends with this same key.
+      await journal.put(clip.key, { idempotencyKey, submittedAt: new Date().toISOString(), attempts: attempt });
+      const { videoId } = await client.createAvatarClip(
+        {
+          avatarId: request.avatar.type === 'look' ? request.avatar.id : undefined,
+          photoAssetId,
+          voiceId: request.voice.id,
+          script: request.speech.type === 'script' ? request.speech.script : undefined,
+          audioAssetId,
+          speed: request.voice.speed,
+          resolution: request.resolution,
+          aspectRatio: request.aspect,
+          title: `${clip.usedBy[0]!.specId} scene ${clip.usedBy[0]!.scene + 1}`,
+        },
+        { idempotencyKey },
+      );
+      await journal.put(clip.key, { idempotencyKey, videoId, submittedAt: new Date().toISOString(), attempts: attempt });
+      say('submitted', videoId);
+      return videoId;
+    };
+
     await mapLimit(missing, opts.concurrency ?? 4, async (clip) => {
       const t0 = Date.now();
       const say = (state: ClipState, detail?: string) => emit({ type: 'clip', key: clip.key, state, elapsedMs: Date.now() - t0, detail, clip });
       try {
-        const { client } = connection;
-        const uploaded = async (rel: string) => (await uploads.assetId(client, rel, path.join(store.publicDir, rel))).assetId;
-        const { request } = clip;
-        const { videoId } = await client.createAvatarClip(
-          {
-            avatarId: request.avatar.type === 'look' ? request.avatar.id : undefined,
-            photoAssetId: request.avatar.type === 'photo' ? await uploaded(request.avatar.path) : undefined,
-            voiceId: request.voice.id,
-            script: request.speech.type === 'script' ? request.speech.script : undefined,
-            audioAssetId: request.speech.type === 'audio' ? await uploaded(request.speech.path) : undefined,
-            speed: request.voice.speed,
-            resolution: request.resolution,
-            aspectRatio: request.aspect,
-            title: `${clip.usedBy[0]!.specId} scene ${clip.usedBy[0]!.scene + 1}`,
-          },
-          // The content key: a retried or re-run create replays the first one instead of paying again.
-          { idempotencyKey: `clip-${clip.key}` },
-        );
-        say('submitted', videoId);
+        const job = journal.get(clip.key);
+        let attempt = job?.attempts ?? 1;
+        let videoId: string;
+        if (job?.videoId) {
+          videoId = job.videoId;
+          say('resumed', videoId);
+        } else {
+          videoId = await submit(clip, say, attempt);
+        }
         let last = '';
-        const result = await client.waitForVideo(videoId, {
-          onStatus: ({ status }) => {
-            if (status !== last && (status === 'pending' || status === 'processing')) say(status);
-            last = status;
-          },
-        });
+        const onStatus = ({ status }: { status: string }) => {
+          if (status !== last && (status === 'pending' || status === 'processing')) say(status);
+          last = status;
+        };
+        try {
+          await client.waitForVideo(videoId, { onStatus });
+        } catch (err) {
+          // A journaled video HeyGen no longer knows (deleted, or an emulator that restarted): ask once more, with a new key.
+          if (!(err instanceof NotFoundError) || !job?.videoId) throw err;
+          attempt += 1;
+          videoId = await submit(clip, say, attempt);
+          await client.waitForVideo(videoId, { onStatus });
+        }
         say('downloading');
         const file = store.videoPath(clip.key);
-        await client.downloadVideo(videoId, file);
+        const { bytes } = await client.downloadVideo(videoId, file);
         let subtitles: string | undefined;
-        if (result.subtitleUrl) {
-          const srt = store.subtitlesPath(clip.key);
-          await client.downloadSubtitles(videoId, srt).then(
-            () => (subtitles = store.relative(srt)),
-            () => rm(srt, { force: true }),
-          );
+        let words: ClipEntry['words'];
+        const srtFile = store.subtitlesPath(clip.key);
+        try {
+          await client.downloadSubtitles(videoId, srtFile);
+          subtitles = store.relative(srtFile);
+          words = wordsFromSrt(await readFile(srtFile, 'utf8'));
+        } catch {
+          // Subtitles are a nicety: a clip without them still renders (captions fall back to none).
+          await rm(srtFile, { force: true });
         }
         const probe = await probeClip(file);
+        await store.markComplete(clip.key, { videoId, bytes });
         await record(clip.key, {
           requestKey: clip.requestKey,
           generation: plan.generation,
-          backend: connection.backend,
+          backend: connection!.backend,
           videoId,
           file: store.relative(file),
           durationSec: probe.durationSec,
@@ -155,19 +234,29 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
           height: probe.height,
           sizeBytes: (await stat(file)).size,
           subtitles,
+          words: words?.length ? words : undefined,
+          wordsSource: words?.length ? 'srt' : undefined,
           createdAt: new Date().toISOString(),
         });
+        await journal.delete(clip.key);
         generated++;
         say('ready', `${probe.durationSec.toFixed(1)} s`);
       } catch (err) {
-        const message = (err as Error).message;
-        failed.push({ key: clip.key, message });
-        say('failed', message);
+        if (err instanceof VideoFailedError) {
+          // The same key would replay the failed video: the next run submits under the next attempt's key.
+          const attempts = (journal.get(clip.key)?.attempts ?? 1) + 1;
+          await journal.put(clip.key, { idempotencyKey: `clip-${clip.key}-${attempts}`, submittedAt: new Date().toISOString(), attempts });
+        }
+        const e = err as Error & { code?: string; failureCode?: string };
+        const code = e.failureCode ?? e.code;
+        failed.push({ key: clip.key, message: e.message, code });
+        say('failed', `${code ? `${code}: ` : ''}${e.message}`);
       }
     });
     await writing;
+    return { ...base, ready: plan.clips.length - failed.length, generated, failed };
   } finally {
-    await connection.close();
+    await connection?.close();
+    await release();
   }
-  return { specs, plan, ready: plan.clips.length - failed.length, generated, failed };
 }

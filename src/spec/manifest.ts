@@ -19,6 +19,8 @@ export const clipEntrySchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
   subtitles: z.string().optional(),
   words: z.array(wordTimingSchema).optional(),
+  /** 'speech': real per-word timings; 'srt': estimated from subtitle cues. */
+  wordsSource: z.enum(['speech', 'srt']).optional(),
   createdAt: z.string(),
 });
 export type ClipEntry = z.infer<typeof clipEntrySchema>;

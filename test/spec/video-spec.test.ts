@@ -102,3 +102,13 @@ describe('formats and timeline', () => {
     expect(buildTimeline(spec, null, 30).missingClips).toBe(2);
   });
 });
+
+describe('JSON Schema for editors', () => {
+  it('is committed and current (run `npm run schema` after changing the spec)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { videoSpecJsonSchema } = await import('../../src/spec/json-schema');
+    const committed = JSON.parse(await readFile('videos/video-spec.schema.json', 'utf8')) as unknown;
+    expect(committed).toEqual(JSON.parse(JSON.stringify(videoSpecJsonSchema())));
+    expect(example.$schema).toBe('./video-spec.schema.json');
+  });
+});

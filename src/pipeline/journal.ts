@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface JobRecord {
+  /** Sent with every create of this clip, so a re-sent create replays the first instead of making a video. */
+  idempotencyKey: string;
+  /** Absent between "about to send" and HeyGen's answer: a crash there re-sends with the same key. */
+  videoId?: string;
+  submittedAt: string;
+  attempts: number;
+}
+
+interface JournalFile {
+  version: 1;
+  /** scope (backend, generation, base URL) -> clip key -> job */
+  scopes: Record<string, Record<string, JobRecord>>;
+}
+
+/**
+ * The prebuild's memory of what it has asked HeyGen for: written (atomically) before each create is sent and
+ * after its answer, so a crash, kill -9 or Ctrl-C at any moment resumes the same videos on the next run.
+ */
+export class Journal {
+  private writing = Promise.resolve();
+
+  private constructor(
+    private readonly file: string,
+    private readonly scope: string,
+    private data: JournalFile,
+  ) {}
+
+  static async open(file: string, scope: string): Promise<Journal> {
+    let data: JournalFile = { version: 1, scopes: {} };
+    if (existsSync(file)) {
+      try {
+        data = JSON.parse(await readFile(file, 'utf8')) as JournalFile;
+      } catch {
+        throw new Error(`${file} is damaged; move it aside and re-run (clips already in public/clips are kept; in-flight HeyGen jobs are then submitted again with the same idempotency key, which HeyGen replays within 24 h)`);
+      }
+    }
+    data.scopes[scope] ??= {};
+    return new Journal(file, scope, data);
+  }
+
+  get(key: string): JobRecord | undefined {
+    return this.data.scopes[this.scope]?.[key];
+  }
+
+  pending(): Record<string, JobRecord> {
+    return { ...this.data.scopes[this.scope] };
+  }
+
+  put(key: string, record: JobRecord): Promise<void> {
+    this.data.scopes[this.scope]![key] = record;
+    return this.flush();
+  }
+
+  delete(key: string): Promise<void> {
+    delete this.data.scopes[this.scope]![key];
+    return this.flush();
+  }
+
+  private flush(): Promise<void> {
+    const snapshot = JSON.stringify(this.data, null, 2);
+    this.writing = this.writing.then(async () => {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      await writeFile(tmp, snapshot);
+      await rename(tmp, this.file);
+    });
+    return this.writing;
+  }
+}
