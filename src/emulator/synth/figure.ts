@@ -6,7 +6,7 @@ export interface FigureState {
   mouth: number;
   /** 0 open, 1 half closed, 2 closed. */
   eyes: 0 | 1 | 2;
-  /** Head offset in figure units (the figure is 1 unit tall). */
+  /** Head offset in canvas pixels (whole, even numbers keep the 4:2:0 patches aligned). */
   headX: number;
   headY: number;
 }
@@ -19,10 +19,49 @@ export interface FigureLayout {
   scale: number;
 }
 
-/** Head and shoulders filling most of the frame height, centred and cut by the bottom edge, as HeyGen frames its avatars. */
+/**
+ * Head and shoulders centred and cut by the bottom edge, as HeyGen frames its avatars: in landscape the figure fills
+ * most of the height; in portrait it is sized by the width and stands lower, its body continuing to the bottom.
+ */
 export function figureLayout(width: number, height: number): FigureLayout {
-  const scale = Math.min(height * 0.94, width * 0.9);
-  return { x: width / 2, y: height + scale * 0.02, scale };
+  if (width >= height * 0.95) {
+    const scale = Math.min(height * 0.94, width * 0.9);
+    return { x: width / 2, y: height + scale * 0.02, scale };
+  }
+  const scale = Math.min(width * 1.1, height * 0.62);
+  return { x: width / 2, y: height * 0.12 + scale, scale };
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A rectangle in figure units mapped to canvas pixels, grown outward to even coordinates and clipped to the canvas. */
+function unitRect(layout: FigureLayout, x0: number, y0: number, x1: number, y1: number, canvasW: number, canvasH: number, grow = 0): Rect {
+  const even = (v: number, up: boolean) => 2 * (up ? Math.ceil(v / 2) : Math.floor(v / 2));
+  const left = Math.max(0, even(layout.x + x0 * layout.scale - grow, false));
+  const top = Math.max(0, even(layout.y + y0 * layout.scale - grow, false));
+  const right = Math.min(canvasW, even(layout.x + x1 * layout.scale + grow, true));
+  const bottom = Math.min(canvasH, even(layout.y + y1 * layout.scale + grow, true));
+  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}
+
+/** Everything the head (hair, face, neck) can cover at any offset up to `maxOffset` pixels. */
+export function headRect(layout: FigureLayout, maxOffset: number, canvasW: number, canvasH: number): Rect {
+  return unitRect(layout, -0.33, -1.02, 0.33, -0.22, canvasW, canvasH, maxOffset + 2);
+}
+
+/** The mouth at head offset 0; always inside the face, so its pixels depend on the mouth state alone. */
+export function mouthRect(layout: FigureLayout, canvasW: number, canvasH: number): Rect {
+  return unitRect(layout, -0.07, MOUTH.y - 0.02, 0.07, MOUTH.y + MOUTH.maxOpen + 0.012, canvasW, canvasH);
+}
+
+/** Both eyes (without the brows) at head offset 0; inside the face like the mouth. */
+export function eyesRect(layout: FigureLayout, canvasW: number, canvasH: number): Rect {
+  return unitRect(layout, -0.112, HEAD.y - 0.048, 0.112, HEAD.y + 0.006, canvasW, canvasH);
 }
 
 /** Head centre in figure units (y up is negative), also used to find the mouth in tests. */
@@ -36,7 +75,7 @@ export function drawFigure(ctx: SKRSContext2D, look: Look, state: FigureState, l
   ctx.scale(layout.scale, layout.scale);
   drawTorso(ctx, look);
   ctx.save();
-  ctx.translate(state.headX, state.headY);
+  ctx.translate(state.headX / layout.scale, state.headY / layout.scale);
   drawHairBack(ctx, look);
   drawNeck(ctx, look);
   drawHead(ctx, look);
@@ -47,25 +86,29 @@ export function drawFigure(ctx: SKRSContext2D, look: Look, state: FigureState, l
 }
 
 function drawTorso(ctx: SKRSContext2D, look: Look): void {
+  // The body runs on below the unit box so portrait frames show a torso down to their bottom edge.
+  const bottom = 3;
   ctx.fillStyle = look.clothing;
   ctx.beginPath();
-  ctx.moveTo(-0.5, 0.05);
+  ctx.moveTo(-0.52, bottom);
+  ctx.lineTo(-0.5, 0.05);
   ctx.lineTo(-0.47, -0.16);
   ctx.bezierCurveTo(-0.44, -0.28, -0.3, -0.31, -0.12, -0.33);
   ctx.lineTo(0.12, -0.33);
   ctx.bezierCurveTo(0.3, -0.31, 0.44, -0.28, 0.47, -0.16);
   ctx.lineTo(0.5, 0.05);
+  ctx.lineTo(0.52, bottom);
   ctx.closePath();
   ctx.fill();
   ctx.fillStyle = look.clothingShade;
   ctx.beginPath();
-  ctx.moveTo(-0.2, 0.05);
+  ctx.moveTo(-0.21, bottom);
   ctx.lineTo(-0.16, -0.2);
-  ctx.lineTo(-0.1, 0.05);
+  ctx.lineTo(-0.1, bottom);
   ctx.closePath();
-  ctx.moveTo(0.2, 0.05);
+  ctx.moveTo(0.21, bottom);
   ctx.lineTo(0.16, -0.2);
-  ctx.lineTo(0.1, 0.05);
+  ctx.lineTo(0.1, bottom);
   ctx.closePath();
   ctx.fill();
   ctx.fillStyle = look.collar;
@@ -103,8 +146,8 @@ function drawHead(ctx: SKRSContext2D, look: Look): void {
   // A jaw narrower than the forehead reads as a face rather than an egg.
   ctx.moveTo(-rx, HEAD.y - 0.02);
   ctx.bezierCurveTo(-rx, HEAD.y - HEAD.ry * 1.35, rx, HEAD.y - HEAD.ry * 1.35, rx, HEAD.y - 0.02);
-  ctx.bezierCurveTo(rx, HEAD.y + 0.12, rx * 0.55, HEAD.y + HEAD.ry, 0, HEAD.y + HEAD.ry);
-  ctx.bezierCurveTo(-rx * 0.55, HEAD.y + HEAD.ry, -rx, HEAD.y + 0.12, -rx, HEAD.y - 0.02);
+  ctx.bezierCurveTo(rx, HEAD.y + 0.12, rx * 0.68, HEAD.y + HEAD.ry, 0, HEAD.y + HEAD.ry);
+  ctx.bezierCurveTo(-rx * 0.68, HEAD.y + HEAD.ry, -rx, HEAD.y + 0.12, -rx, HEAD.y - 0.02);
   ctx.closePath();
   ctx.fill();
 }

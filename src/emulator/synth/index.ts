@@ -2,5 +2,11 @@ export type { WordTiming, SpeechRequest, Speech, ClipRequest, ClipResult } from 
 export { synthesizeSpeech } from './speech';
 export { synthesizeClip } from './clip';
 export { wordsToSrt } from './srt';
+export { speechTimestampsWithSentinels } from './sentinels';
 export { dimensionsFor } from './dimensions';
 export type { Resolution, AspectRatio } from './dimensions';
+export { readFrameMarker, frameMarkerRect, FRAME_MARKER_MODULO } from './frame-marker';
+export type { FrameMarkerRect } from './frame-marker';
+export { decodeFrames } from './decode-frames';
+export type { DecodeOptions } from './decode-frames';
+export type { RgbaImage } from './png';

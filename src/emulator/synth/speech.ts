@@ -1,7 +1,8 @@
-import { runEspeak } from './espeak';
+import { EVENT, runEspeak } from './espeak';
 import { parseScript } from './script';
 import { espeakVoiceFor } from './voices';
 import { encodeWav, parseWav } from './wav';
+import { wordTimings } from './word-timings';
 import type { Speech, SpeechRequest, WordTiming } from './types';
 
 interface Segment {
@@ -25,25 +26,8 @@ async function speakSegment(text: string, voiceId: string | undefined, speed: nu
   const wav = run.files['out.wav'];
   if (!wav) throw new Error('espeak-ng produced no audio');
   const pcm = parseWav(wav);
-  return { samples: pcm.samples, sampleRate: pcm.sampleRate, words: estimateWords(text, pcm.samples, pcm.sampleRate) };
-}
-
-/** Spreads words over the voiced span in proportion to their length (replaced by espeak's own word events). */
-function estimateWords(text: string, samples: Int16Array, rate: number): WordTiming[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  let first = 0;
-  let last = samples.length - 1;
-  while (first < samples.length && Math.abs(samples[first] ?? 0) < 300) first++;
-  while (last > first && Math.abs(samples[last] ?? 0) < 300) last--;
-  const total = words.reduce((a, w) => a + w.length + 1, 0);
-  const span = (last - first) / rate;
-  let t = first / rate;
-  return words.map((w) => {
-    const d = (span * (w.length + 1)) / total;
-    const timing = { word: w, start: t, end: t + d * 0.9 };
-    t += d;
-    return timing;
-  });
+  if (!run.events.some((e) => e.type === EVENT.WORD)) throw new Error('espeak-ng reported no word events; cannot time the words');
+  return { samples: pcm.samples, sampleRate: pcm.sampleRate, words: wordTimings(text, run.events, pcm.samples, pcm.sampleRate) };
 }
 
 /** Speaks a HeyGen-style script offline: espeak-ng per text run, exact silences for `<break>` tags. */

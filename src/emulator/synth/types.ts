@@ -32,6 +32,8 @@ export interface ClipRequest {
   speech: { text: string; voiceId?: string; speed?: number } | { audio: Buffer };
   /** Stamp each frame's index into the clip (see frameMarkerRect). */
   frameMarker?: boolean;
+  /** Video codec, default 'vp9' (HeyGen's); 'vp8' is there for comparison and is not byte-reproducible. */
+  codec?: 'vp8' | 'vp9';
 }
 
 export interface ClipResult {

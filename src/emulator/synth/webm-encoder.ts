@@ -1,79 +1,96 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { ffmpegPath } from '../../media/ffmpeg';
+import type { FrameSource } from './frame-source';
+import { rawMatroskaFramePrefix, rawMatroskaHeader } from './raw-matroska';
+import { yuvaFrameBytes } from './yuva';
 
 export type VideoCodec = 'vp8' | 'vp9';
 
 export interface WebmEncodeOptions {
-  /** Size of the frames piped in. */
-  srcWidth: number;
-  srcHeight: number;
-  /** Output size (frames are scaled when it differs from the source size). */
-  width: number;
-  height: number;
+  source: FrameSource;
   fps: number;
-  frames: number;
-  /** PNG bytes of frame i (cached buffers may repeat). */
-  frameAt: (i: number) => Buffer;
-  /** WAV or MP3 file holding exactly frames/fps seconds of audio. */
+  /** WAV holding exactly frames/fps seconds of audio. */
   audioFile: string;
   outFile: string;
   codec?: VideoCodec;
 }
 
-function videoArgs(codec: VideoCodec, width: number, height: number): string[] {
-  const common = ['-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-cpu-used', '8', '-threads', '2', '-g', '250'];
-  // Quality scales with area: a fixed bitrate per pixel keeps 4K and 720p equally clean.
-  const kbps = Math.round((width * height * 25 * 0.06) / 1000);
-  if (codec === 'vp8') return ['-c:v', 'libvpx', ...common, '-auto-alt-ref', '0', '-b:v', `${kbps}k`, '-crf', '10', '-qmin', '4', '-qmax', '40'];
-  // Constant quality: bitrate-capped modes left alpha 1 in flat background blocks.
-  return ['-c:v', 'libvpx-vp9', ...common, '-row-mt', '1', '-b:v', '0', '-crf', '30'];
+/**
+ * Encoder settings. VP9 realtime at speed 8 is the fastest libvpx mode; constant quality (`-b:v 0 -crf`) keeps flat
+ * transparent areas at exactly alpha 0. Fixed thread counts and bitexact flags make the bytes reproducible.
+ */
+export function videoCodecArgs(codec: VideoCodec): string[] {
+  const common = ['-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-cpu-used', '8', '-threads', '2', '-g', '250', '-lag-in-frames', '0'];
+  const tags = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+  // VP8 keeps alpha only without alt-ref frames.
+  if (codec === 'vp8') return ['-c:v', 'libvpx', ...common, '-auto-alt-ref', '0', '-b:v', '0', '-crf', '10', '-qmin', '0', '-qmax', '30', ...tags];
+  return ['-c:v', 'libvpx-vp9', ...common, '-row-mt', '1', '-tile-columns', '1', '-b:v', '0', '-crf', '30', ...tags];
 }
 
-/** Encodes piped PNG frames plus an audio file into a transparent WebM (alpha_mode=1, Opus), reproducibly. */
+/** Frames in flight between the renderer and ffmpeg's pipe. */
+const POOL = 3;
+
+/** Streams raw yuva420p frames (in Matroska) and a WAV into ffmpeg, which writes a transparent WebM with Opus. */
 export function encodeWebm(o: WebmEncodeOptions): Promise<void> {
+  const { source, fps } = o;
   const codec = o.codec ?? 'vp9';
-  const filters: string[] = [];
-  if (o.srcWidth !== o.width || o.srcHeight !== o.height) filters.push(`scale=${o.width}:${o.height}:flags=bicubic`);
-  filters.push('format=yuva420p');
+  const frameBytes = yuvaFrameBytes(source.width, source.height);
   const args = [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
-    '-f', 'image2pipe', '-c:v', 'png', '-framerate', String(o.fps), '-i', 'pipe:0',
+    '-f', 'matroska', '-i', 'pipe:0',
     '-i', o.audioFile,
     '-map', '0:v:0', '-map', '1:a:0',
-    '-vf', filters.join(','),
-    ...videoArgs(codec, o.width, o.height),
-    '-frames:v', String(o.frames),
+    ...videoCodecArgs(codec),
+    '-r', String(fps), '-frames:v', String(source.frames),
     '-c:a', 'libopus', '-b:a', '64k', '-ar', '48000', '-ac', '1',
-    '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
+    '-map_metadata', '-1', '-map_chapters', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
     '-f', 'webm', o.outFile,
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpegPath(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
-    let failed = false;
+    let stopped = false;
+    let renderError: unknown;
     child.stderr.on('data', (d: Buffer) => {
       err = (err + d.toString()).slice(-8000);
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${path.basename(ffmpegPath())} (webm encode) exited with ${code}: ${err.trim()}`));
+      if (renderError) reject(renderError instanceof Error ? renderError : new Error(String(renderError)));
+      else if (code === 0) resolve();
+      else reject(new Error(`ffmpeg (webm encode) exited with ${code}: ${err.trim()}`));
     });
     child.stdin.on('error', () => {
-      failed = true;
+      stopped = true;
     });
-    const write = (i: number): void => {
-      while (i < o.frames && !failed) {
-        const ok = child.stdin.write(o.frameAt(i));
-        i++;
-        if (!ok) {
-          child.stdin.once('drain', () => write(i));
+    const pool: Uint8Array[] = [];
+    for (let k = 0; k < POOL; k++) pool.push(new Uint8Array(frameBytes));
+    let i = 0;
+    const pump = (): void => {
+      while (i < source.frames && !stopped) {
+        const buf = pool.pop();
+        if (!buf) return;
+        try {
+          source.render(i, buf);
+        } catch (e) {
+          renderError = e;
+          stopped = true;
+          child.kill('SIGKILL');
           return;
         }
+        child.stdin.cork();
+        child.stdin.write(rawMatroskaFramePrefix(i, fps, frameBytes));
+        const ok = child.stdin.write(buf, () => {
+          pool.push(buf);
+          pump();
+        });
+        child.stdin.uncork();
+        i++;
+        if (!ok) return;
       }
-      child.stdin.end();
+      if (i >= source.frames && !child.stdin.writableEnded) child.stdin.end();
     };
-    write(0);
+    child.stdin.write(rawMatroskaHeader(source.width, source.height, fps));
+    pump();
   });
 }
