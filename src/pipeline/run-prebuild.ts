@@ -73,12 +73,24 @@ async function loadAll(files: string[], root: string): Promise<LoadedSpec[]> {
   return results.map((r) => (r as PromiseFulfilledResult<LoadedSpec>).value);
 }
 
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
+/** Holds the number of HeyGen jobs in flight to the account's cap; downloads run outside it. */
+function semaphore(limit: number) {
+  let free = Math.max(1, limit);
+  const waiting: (() => void)[] = [];
+  return {
+    async acquire(): Promise<void> {
+      if (free > 0) {
+        free--;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    release(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
 }
 
 async function audioSeconds(store: ClipStore, rel: string): Promise<number> {
@@ -179,32 +191,38 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
       return videoId;
     };
 
-    await mapLimit(missing, opts.concurrency ?? 4, async (clip) => {
+    const slots = semaphore(opts.concurrency ?? 4);
+    await Promise.all(missing.map(async (clip) => {
       const t0 = Date.now();
       const say = (state: ClipState, detail?: string) => emit({ type: 'clip', key: clip.key, state, elapsedMs: Date.now() - t0, detail, clip });
       try {
         const job = journal.get(clip.key);
         let attempt = job?.attempts ?? 1;
         let videoId: string;
-        if (job?.videoId) {
-          videoId = job.videoId;
-          say('resumed', videoId);
-        } else {
-          videoId = await submit(clip, say, attempt);
-        }
         let last = '';
         const onStatus = ({ status }: { status: string }) => {
           if (status !== last && (status === 'pending' || status === 'processing')) say(status);
           last = status;
         };
+        await slots.acquire();
         try {
-          await client.waitForVideo(videoId, { onStatus });
-        } catch (err) {
-          // A journaled video HeyGen no longer knows (deleted, or an emulator that restarted): ask once more, with a new key.
-          if (!(err instanceof NotFoundError) || !job?.videoId) throw err;
-          attempt += 1;
-          videoId = await submit(clip, say, attempt);
-          await client.waitForVideo(videoId, { onStatus });
+          if (job?.videoId) {
+            videoId = job.videoId;
+            say('resumed', videoId);
+          } else {
+            videoId = await submit(clip, say, attempt);
+          }
+          try {
+            await client.waitForVideo(videoId, { onStatus });
+          } catch (err) {
+            // A journaled video HeyGen no longer knows (deleted, or an emulator that restarted): ask once more, with a new key.
+            if (!(err instanceof NotFoundError) || !job?.videoId) throw err;
+            attempt += 1;
+            videoId = await submit(clip, say, attempt);
+            await client.waitForVideo(videoId, { onStatus });
+          }
+        } finally {
+          slots.release();
         }
         say('downloading');
         const file = store.videoPath(clip.key);
@@ -252,7 +270,7 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
         failed.push({ key: clip.key, message: e.message, code });
         say('failed', `${code ? `${code}: ` : ''}${e.message}`);
       }
-    });
+    }));
     await writing;
     return { ...base, ready: plan.clips.length - failed.length, generated, failed };
   } finally {
