@@ -8,6 +8,8 @@ const { values, positionals } = parseArgs({
   options: {
     concurrency: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    'webhook-port': { type: 'string' },
+    'webhook-url': { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -21,8 +23,16 @@ into public/clips/, and writes public/clips/manifest.json. Clips already there a
   --dry-run        print the plan (cached / to generate, estimated seconds and cost) and send nothing
   --concurrency N  jobs in flight at once (default 4; keep it at or under your HeyGen plan's cap)
   --json           one JSON object per event on stderr, and the result on stdout
+  --webhook-port N   webhook mode: receive HeyGen's "video done" calls on this local port instead of polling
+  --webhook-url URL  where HeyGen reaches that port (e.g. a tunnel); needs HEYGEN_WEBHOOK_SECRET
 Exit code: 0 when every clip is ready, 1 when any failed (the rest are kept), 2 for a bad spec.`);
   process.exit(0);
+}
+
+const webhookWanted = values['webhook-port'] !== undefined || values['webhook-url'] !== undefined;
+if (webhookWanted && !process.env.HEYGEN_WEBHOOK_SECRET) {
+  console.error('Webhook mode needs HEYGEN_WEBHOOK_SECRET: the secret HeyGen signs deliveries with (`npm run heygen -- webhooks create <url>` shows it once).');
+  process.exit(2);
 }
 
 const reporter = createPrebuildReporter({ json: values.json });
@@ -31,6 +41,9 @@ try {
     specFiles: positionals,
     concurrency: values.concurrency ? Number(values.concurrency) : undefined,
     dryRun: values['dry-run'],
+    webhook: webhookWanted
+      ? { secret: process.env.HEYGEN_WEBHOOK_SECRET!, port: values['webhook-port'] ? Number(values['webhook-port']) : undefined, publicUrl: values['webhook-url'] }
+      : undefined,
     onEvent: (e) => reporter.onEvent(e),
   });
   reporter.done();

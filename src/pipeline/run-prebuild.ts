@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { NotFoundError, VideoFailedError } from '../heygen';
+import { NotFoundError, startWebhookReceiver, VideoFailedError, type WebhookReceiver } from '../heygen';
+import type { PollCadence } from '../heygen';
 import type { ClipEntry } from '../spec/manifest';
 import { AssetCache } from './asset-cache';
 import { ClipStore } from './clip-store';
@@ -31,6 +32,12 @@ export interface PrebuildOptions {
   onEvent?: (e: PrebuildEvent) => void;
   /** For tests and custom setups; default: HeyGen with a key, the emulator without. */
   connect?: () => Promise<HeyGenConnection>;
+  /**
+   * Webhook mode: HeyGen calls back when each video is done, instead of being polled. A local receiver listens
+   * on `port`; `publicUrl` is where HeyGen can reach it (a tunnel to that port), default its loopback URL.
+   * Polling goes on at a slow pace as a safety net for lost deliveries.
+   */
+  webhook?: { secret: string; port?: number; publicUrl?: string };
 }
 
 export interface PrebuildResult {
@@ -43,6 +50,9 @@ export interface PrebuildResult {
   estimatedSec: number;
   estimatedUsd: number;
 }
+
+/** With webhooks on, a poll every few minutes only catches deliveries that never arrived. */
+const SAFETY_NET_CADENCE: PollCadence = { initialDelayMs: 120_000, steps: [{ everyMs: 180_000 }] };
 
 /** HeyGen bills API avatar video by the second; override with HEYGEN_USD_PER_SECOND for your plan. */
 export function usdPerSecond(): number {
@@ -140,7 +150,10 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
 
   const release = await acquirePrebuildLock(root);
   let connection: HeyGenConnection | undefined;
+  let receiver: WebhookReceiver | undefined;
   try {
+    if (opts.webhook) receiver = await startWebhookReceiver({ secret: opts.webhook.secret, port: opts.webhook.port ?? 0 });
+    const callbackUrl = receiver ? (opts.webhook?.publicUrl ?? receiver.url) : undefined;
     await store.removePartials();
     connection = await (opts.connect ?? connectHeyGen)();
     const { client } = connection;
@@ -183,6 +196,8 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
           resolution: request.resolution,
           aspectRatio: request.aspect,
           title: `${clip.usedBy[0]!.specId} scene ${clip.usedBy[0]!.scene + 1}`,
+          callbackUrl,
+          callbackId: callbackUrl ? clip.key : undefined,
         },
         { idempotencyKey },
       );
@@ -191,6 +206,18 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
       return videoId;
     };
 
+    const waitDone = async (videoId: string, onStatus: (s: { status: string }) => void) => {
+      if (!receiver) return client.waitForVideo(videoId, { onStatus });
+      const stop = new AbortController();
+      try {
+        return await Promise.race([
+          receiver.waitFor(videoId, { timeoutMs: client.config.waitDeadlineMs }),
+          client.waitForVideo(videoId, { onStatus, signal: stop.signal, cadence: SAFETY_NET_CADENCE }),
+        ]);
+      } finally {
+        stop.abort();
+      }
+    };
     const slots = semaphore(opts.concurrency ?? 4);
     await Promise.all(missing.map(async (clip) => {
       const t0 = Date.now();
@@ -213,13 +240,13 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
             videoId = await submit(clip, say, attempt);
           }
           try {
-            await client.waitForVideo(videoId, { onStatus });
+            await waitDone(videoId, onStatus);
           } catch (err) {
             // A journaled video HeyGen no longer knows (deleted, or an emulator that restarted): ask once more, with a new key.
             if (!(err instanceof NotFoundError) || !job?.videoId) throw err;
             attempt += 1;
             videoId = await submit(clip, say, attempt);
-            await client.waitForVideo(videoId, { onStatus });
+            await waitDone(videoId, onStatus);
           }
         } finally {
           slots.release();
@@ -274,6 +301,7 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
     await writing;
     return { ...base, ready: plan.clips.length - failed.length, generated, failed };
   } finally {
+    await receiver?.close();
     await connection?.close();
     await release();
   }

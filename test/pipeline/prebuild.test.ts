@@ -224,3 +224,26 @@ describe('prebuild', () => {
     }
   });
 });
+
+describe('prebuild in webhook mode', () => {
+  it('learns each video is done from a signed delivery, not from polling', async () => {
+    const emulator = await startEmulator({ timing: { pendingMs: 100, processingMinMs: 800 }, callbackSecret: 'whsec_test_callback' });
+    const project = await tempProject([{ ...THREE, id: 'hooked', scenes: THREE.scenes.map((s) => ({ ...s, script: `${s.script} Webhook.` })) }]);
+    try {
+      const result = await runPrebuild({ root: project.root, connect: connectTo(emulator), webhook: { secret: 'whsec_test_callback' } });
+      expect(result.failed).toEqual([]);
+      expect(result.generated).toBe(3);
+      const jobs = [...emulator.stats.videos.values()];
+      expect(jobs.every((j) => j.callbackUrl?.startsWith('http://127.0.0.1:'))).toBe(true);
+      // Polling would GET each video many times while it renders; with webhooks only the download asks for URLs.
+      for (const job of jobs) {
+        const gets = emulator.stats.requests.filter((r) => r.method === 'GET' && r.path === `/v3/videos/${job.id}`).length;
+        expect(gets).toBeLessThanOrEqual(2);
+      }
+      expect(emulator.stats.deliveries.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await emulator.close();
+      await project.cleanup();
+    }
+  });
+});
