@@ -17,6 +17,8 @@ const require = createRequire(import.meta.url);
 const TSX = require.resolve('tsx');
 const PREBUILD = path.join(PROJECT_ROOT, 'scripts', 'prebuild.ts');
 
+const SECRET_KEY = 'sk-test-NEVER-WRITE-ME-8d1f';
+
 const THREE: VideoSpecInput = {
   ...SHORT_SPEC,
   id: 'three',
@@ -25,7 +27,7 @@ const THREE: VideoSpecInput = {
 
 function connectTo(emulator: Emulator) {
   return async () => {
-    const client = createHeyGenClient({ apiKey: 'test-key', baseUrl: emulator.url, uploadBaseUrl: emulator.url });
+    const client = createHeyGenClient({ apiKey: SECRET_KEY, baseUrl: emulator.url, uploadBaseUrl: emulator.url });
     return { client, backend: 'heygen' as const, describe: emulator.url, close: () => client.close() };
   };
 }
@@ -35,7 +37,7 @@ function runCli(root: string, emulator: Emulator, killAt?: (e: { state?: string 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, PREBUILD, '--json', '--concurrency', '2'], {
       cwd: root,
-      env: { ...process.env, HEYGEN_API_KEY: 'test-key', HEYGEN_API_BASE_URL: emulator.url, HEYGEN_UPLOAD_BASE_URL: emulator.url },
+      env: { ...process.env, HEYGEN_API_KEY: SECRET_KEY, HEYGEN_API_BASE_URL: emulator.url, HEYGEN_UPLOAD_BASE_URL: emulator.url },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const events: { state?: string }[] = [];
@@ -216,6 +218,13 @@ describe('prebuild', () => {
         const files = await storeFiles(project.root);
         expect(files.filter((f) => /\.part-|\.tmp$/.test(f))).toEqual([]);
         expect(files.filter((f) => f.endsWith('.done'))).toHaveLength(2);
+        // The key appears in nothing the prebuild wrote or printed.
+        for (const dir of ['.heygen', 'public/clips']) {
+          for (const f of await readdir(path.join(project.root, dir))) {
+            if (/\.(json|srt|done|lock)$/.test(f)) expect(await readFile(path.join(project.root, dir, f), 'utf8')).not.toContain(SECRET_KEY);
+          }
+        }
+        expect(JSON.stringify([killed.events, resumed.events])).not.toContain(SECRET_KEY);
         // Nothing left to do: a third run makes no request.
         const before = emulator.stats.requests.length;
         expect((await runCli(project.root, emulator)).code).toBe(0);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe, type ProbeResult } from '../../src/media/ffmpeg';
@@ -13,6 +13,8 @@ import { videoSpecSchema } from '../../src/spec/video-spec';
 import { frameAt } from '../helpers/frames';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
+const BUNDLE_SECRET = 'sk-bundle-secret-5e2a9c';
+
 // The walking skeleton end to end, offline: spec -> emulator -> client -> prebuild -> manifest -> render -> MP4.
 describe('spec to MP4 through the emulator', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
@@ -26,7 +28,13 @@ describe('spec to MP4 through the emulator', () => {
     project = await tempProject([SHORT_SPEC]);
     first = await runPrebuild({ root: project.root, concurrency: 2 });
     manifest = manifestSchema.parse(JSON.parse(await readFile(new ClipStore(project.root).manifestFile, 'utf8')));
-    bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+    // A key in the environment while bundling must not end up in the browser bundle.
+    process.env.HEYGEN_API_KEY = BUNDLE_SECRET;
+    try {
+      bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+    } finally {
+      delete process.env.HEYGEN_API_KEY;
+    }
   });
 
   afterAll(async () => {
@@ -48,6 +56,13 @@ describe('spec to MP4 through the emulator', () => {
       expect(entry.durationSec).toBeCloseTo(probe.durationSec, 3);
       expect(entry.backend).toBe('emulator');
     }
+  });
+
+  it('keeps the API key out of the browser bundle', async () => {
+    const files = (await readdir(bundle.serveUrl, { recursive: true })) as string[];
+    const scripts = files.filter((f) => /\.(js|html|json|map)$/.test(f) && !f.startsWith('public'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) expect(await readFile(path.join(bundle.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
   });
 
   it('a second prebuild with the same spec makes no request at all', async () => {
