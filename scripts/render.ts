@@ -1,50 +1,113 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ClipStore } from '../src/pipeline/clip-store';
+import { loadSpec } from '../src/pipeline/load-spec';
+import { SpecError } from '../src/pipeline/spec-error';
 import { bundleProject } from '../src/render/bundle-project';
+import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
+import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
+import { onInterrupt } from '../src/render/on-interrupt';
+import { sweepStaleTempDirs } from '../src/render/owned-temp-dir';
 import { createRenderReporter } from '../src/render/render-reporter';
-import { renderSpec } from '../src/render/render-spec';
+import { OptionError, parseRenderFlags } from '../src/render/render-options';
+import { prepareRender, renderSpec } from '../src/render/render-spec';
 import { openRenderBrowser } from '../src/render/render-video';
+
+const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const USAGE = `Usage: npm run render -- <spec.json> [options]
+  --out FILE           default out/<id>.<ext>
+  --preset ID          a format (landscape-720p, portrait-1080p, …) instead of the spec's
+  --codec C            h264 (default, AAC) | h265 (AAC) | vp8 | vp9 (Opus, .webm) | prores (PCM, .mov)
+  --crf N              quality (lower is better)
+  --scale F            e.g. 0.5 for half size
+  --concurrency N      browser tabs
+  --chunks K           render K frame ranges side by side and join them
+  --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     out: { type: 'string' },
+    preset: { type: 'string' },
+    codec: { type: 'string' },
     scale: { type: 'string' },
     crf: { type: 'string' },
     concurrency: { type: 'string' },
+    chunks: { type: 'string' },
+    on: { type: 'string', default: 'local' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help || positionals.length !== 1) {
-  console.log('Usage: npm run render -- <spec.json> [--out out/<id>.mp4] [--scale 0.5] [--crf 18] [--concurrency N]');
+  console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
 
 try {
+  if (values.on !== 'local' && values.on !== 'lambda') throw new OptionError(`--on ${values.on} is not a place to render; use local or lambda`);
+  const flags = parseRenderFlags(values);
+  const specFile = positionals[0]!;
+  const root = process.cwd();
   const t0 = Date.now();
-  process.stderr.write('Bundling remotion/ …\n');
-  const project = await bundleProject();
-  const browser = await openRenderBrowser();
-  process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
-  try {
-    const reporter = createRenderReporter(path.basename(positionals[0]!));
-    const result = await renderSpec({
-      specFile: positionals[0]!,
-      serveUrl: project.serveUrl,
-      browser,
-      outFile: values.out,
-      scale: values.scale ? Number(values.scale) : undefined,
-      crf: values.crf ? Number(values.crf) : undefined,
-      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
-      onProgress: reporter.onProgress,
+  if (values.on === 'lambda') {
+    const problem = lambdaCredentialsProblem();
+    if (problem) throw new OptionError(problem);
+    const { file, spec } = await loadSpec(specFile, root);
+    const prepared = prepareRender({ file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset });
+    const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}.${flags.codec.extension}`));
+    const result = await renderOnLambda({
+      root,
+      codeRoot: CODE_ROOT,
+      prepared,
+      outFile,
+      codec: flags.codec,
+      scale: flags.scale,
+      crf: flags.crf,
+      framesPerLambda: flags.chunks ? Math.ceil(prepared.timeline.durationInFrames / flags.chunks) : undefined,
+      onStep: (step, detail) => process.stderr.write(`  lambda ${step}: ${detail}\n`),
+      onProgress: (p) => process.stderr.write(`  lambda render: ${(p.progress * 100).toFixed(0)}% · ${p.framesRendered}/${p.totalFrames} frames · ${p.lambdasInvoked} functions\n`),
     });
-    reporter.done(path.relative(process.cwd(), result.outFile));
-  } finally {
-    await browser.close({ silent: true });
-    await project.dispose();
+    process.stderr.write(`  rendered ${path.relative(root, result.outFile)} on Lambda in ${((Date.now() - t0) / 1000).toFixed(1)}s${result.costUsd !== null ? ` (~$${result.costUsd.toFixed(4)})` : ''}\n`);
+  } else {
+    await sweepStaleTempDirs();
+    process.stderr.write('Bundling remotion/ …\n');
+    const project = await bundleProject({ root: CODE_ROOT, publicDir: path.join(root, 'public') });
+    const browser = await openRenderBrowser(CODE_ROOT).catch(async (err: unknown) => {
+      await project.dispose();
+      throw err;
+    });
+    const cleanup = async () => {
+      await browser.close({ silent: true });
+      await project.dispose();
+    };
+    const stopListening = onInterrupt(cleanup);
+    process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
+    try {
+      const reporter = createRenderReporter(path.basename(specFile));
+      const result = await renderSpec({
+        root,
+        specFile,
+        serveUrl: project.serveUrl,
+        browser,
+        outFile: values.out ? path.resolve(values.out) : undefined,
+        preset: flags.preset,
+        codec: flags.codec,
+        scale: flags.scale,
+        crf: flags.crf,
+        concurrency: flags.concurrency,
+        chunks: flags.chunks,
+        onProgress: reporter.onProgress,
+      });
+      reporter.done(path.relative(root, result.outFile));
+    } finally {
+      stopListening();
+      await cleanup();
+    }
   }
 } catch (err) {
-  console.error(`render failed: ${(err as Error).message}`);
+  if (err instanceof SpecError || err instanceof OptionError) console.error(err.message);
+  else console.error(`render failed: ${(err as Error).message}`);
   process.exit(1);
 }

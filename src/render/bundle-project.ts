@@ -1,6 +1,7 @@
 import { bundle } from '@remotion/bundler';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ownedTempDir } from './owned-temp-dir';
 
 export interface ProjectBundle {
   serveUrl: string;
@@ -8,16 +9,26 @@ export interface ProjectBundle {
   dispose(): Promise<void>;
 }
 
-/** Bundles remotion/ once; the public folder is symlinked, not copied, so clips cost nothing to bundle. */
+/**
+ * Bundles remotion/ once; the public folder is symlinked, not copied, so clips cost nothing to bundle. The bundle
+ * goes to a temp folder named after this process, so a run killed before dispose() is swept by the next one.
+ */
 export async function bundleProject(opts: { root?: string; publicDir?: string; onProgress?: (percent: number) => void } = {}): Promise<ProjectBundle> {
   const root = opts.root ?? process.cwd();
-  const serveUrl = await bundle({
-    entryPoint: path.join(root, 'remotion', 'index.ts'),
-    rootDir: root,
-    publicDir: opts.publicDir ?? path.join(root, 'public'),
-    symlinkPublicDir: true,
-    enableCaching: true,
-    onProgress: opts.onProgress,
-  });
-  return { serveUrl, dispose: () => rm(serveUrl, { recursive: true, force: true }) };
+  const dir = ownedTempDir('bundle');
+  try {
+    const serveUrl = await bundle({
+      entryPoint: path.join(root, 'remotion', 'index.ts'),
+      rootDir: root,
+      publicDir: opts.publicDir ?? path.join(root, 'public'),
+      outDir: path.join(dir, 'site'),
+      symlinkPublicDir: true,
+      enableCaching: true,
+      onProgress: opts.onProgress,
+    });
+    return { serveUrl, dispose: () => rm(dir, { recursive: true, force: true }) };
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
 }

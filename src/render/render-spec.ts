@@ -2,9 +2,43 @@ import path from 'node:path';
 import type { HeadlessBrowser } from '@remotion/renderer';
 import { ClipStore } from '../pipeline/clip-store';
 import { loadSpec } from '../pipeline/load-spec';
-import { buildTimeline } from '../spec/timeline';
+import { presenterClipFormat, type FormatId } from '../spec/formats';
+import type { Manifest } from '../spec/manifest';
+import { buildTimeline, type Timeline } from '../spec/timeline';
 import { formatPreset } from '../spec/formats';
+import type { VideoSpec } from '../spec/video-spec';
 import { renderVideo, type RenderProgress, type RenderVideoResult } from './render-video';
+import { CODECS, type CodecChoice } from './render-options';
+
+export interface PreparedRender {
+  spec: VideoSpec;
+  compositionId: string;
+  /** The spec with only the manifest entries it uses, so props stay small however many clips the store holds. */
+  inputProps: Record<string, unknown>;
+  timeline: Timeline;
+}
+
+/** What a render of this spec needs; refuses (naming the fix) while any of its clips is missing. */
+export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: Manifest; preset?: FormatId }): PreparedRender {
+  const spec: VideoSpec = opts.preset ? { ...opts.spec, format: opts.preset } : opts.spec;
+  const timeline = buildTimeline(spec, opts.manifest, formatPreset(spec.format).fps);
+  if (timeline.missingClips) {
+    const clipChanged = opts.preset && presenterClipFormat(opts.preset).aspect !== presenterClipFormat(opts.spec.format).aspect;
+    throw new Error(
+      clipChanged
+        ? `${opts.file}: --preset ${opts.preset} needs ${presenterClipFormat(opts.preset!).aspect} presenter clips, and the prebuild made ${presenterClipFormat(opts.spec.format).aspect} ones for "${opts.spec.format}"; set "format": "${opts.preset}" in the spec and run \`npm run prebuild -- ${opts.file}\`, or pick a preset of the same shape.`
+        : `${opts.file}: ${timeline.missingClips} of ${spec.scenes.length} scene clip(s) are not built yet; run \`npm run prebuild -- ${opts.file}\` first.`,
+    );
+  }
+  const used = new Set(timeline.scenes.map((s) => s.clip));
+  const manifest: Manifest = { version: 1, clips: Object.fromEntries(Object.entries(opts.manifest.clips).filter(([, entry]) => used.has(entry))) };
+  return {
+    spec,
+    compositionId: 'Explainer',
+    inputProps: { ...spec, manifest },
+    timeline,
+  };
+}
 
 export interface RenderSpecOptions {
   root?: string;
@@ -12,31 +46,35 @@ export interface RenderSpecOptions {
   serveUrl: string;
   outFile?: string;
   browser?: HeadlessBrowser;
+  /** A format id from formats.ts that replaces the spec's own. */
+  preset?: FormatId;
+  codec?: CodecChoice;
   scale?: number;
   crf?: number;
   concurrency?: number | null;
+  chunks?: number;
   onProgress?: (p: RenderProgress) => void;
 }
 
-/** Renders one spec with the clips in the manifest; refuses (naming the fix) while any clip is missing. */
+/** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where. */
 export async function renderSpec(opts: RenderSpecOptions): Promise<RenderVideoResult & { specId: string }> {
   const root = opts.root ?? process.cwd();
   const { file, spec } = await loadSpec(opts.specFile, root);
   const manifest = await new ClipStore(root).readManifest();
-  const timeline = buildTimeline(spec, manifest, formatPreset(spec.format).fps);
-  if (timeline.missingClips) {
-    throw new Error(`${file}: ${timeline.missingClips} of ${spec.scenes.length} scene clip(s) are not built yet; run \`npm run prebuild -- ${file}\` first.`);
-  }
-  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}.mp4`);
+  const prepared = prepareRender({ file, spec, manifest, preset: opts.preset });
+  const codec = opts.codec ?? CODECS.h264;
+  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}.${codec.extension}`);
   const result = await renderVideo({
     serveUrl: opts.serveUrl,
-    compositionId: 'Explainer',
-    inputProps: { ...spec, manifest },
+    compositionId: prepared.compositionId,
+    inputProps: prepared.inputProps,
     outFile,
     browser: opts.browser,
+    codec,
     scale: opts.scale,
     crf: opts.crf,
     concurrency: opts.concurrency,
+    chunks: opts.chunks,
     onProgress: opts.onProgress,
   });
   return { ...result, specId: spec.id };

@@ -1,7 +1,11 @@
-import { openBrowser, renderMedia, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
+import { renderMedia, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureRenderBrowser } from './ensure-browser';
+import { openRenderBrowser } from './open-render-browser';
+import { renderChunks } from './render-chunks';
+import { CODECS, type CodecChoice } from './render-options';
+
+export { openRenderBrowser };
 
 export interface RenderProgress {
   renderedFrames: number;
@@ -18,10 +22,14 @@ export interface RenderVideoOptions {
   outFile: string;
   /** Reuse one browser across renders (batch); otherwise one is opened and closed here. */
   browser?: HeadlessBrowser;
+  /** Default H.264 + AAC. */
+  codec?: CodecChoice;
   scale?: number;
   crf?: number;
   concurrency?: number | null;
   frameRange?: [number, number];
+  /** Render K frame ranges side by side and join them (the local form of a Lambda render). */
+  chunks?: number;
   onProgress?: (p: RenderProgress) => void;
 }
 
@@ -31,17 +39,22 @@ export interface RenderVideoResult {
   fps: number;
   width: number;
   height: number;
+  /** Wall time of the render itself (composition selected to file renamed). */
+  renderMs: number;
 }
 
-export async function openRenderBrowser(root?: string): Promise<HeadlessBrowser> {
-  const { executable } = await ensureRenderBrowser(root);
-  return openBrowser('chrome', { browserExecutable: executable, logLevel: 'error' });
+/** The name a render writes to until it is complete; a killed render leaves only this, never a half `outFile`. */
+export function partialPath(outFile: string): string {
+  const ext = path.extname(outFile);
+  return `${outFile}.partial${ext || '.mp4'}`;
 }
 
-/** Renders one composition to H.264 + AAC; writes a temporary name and renames, so a killed render leaves no half MP4. */
+/** Renders one composition; writes a temporary name and renames, so a killed render leaves no half video. */
 export async function renderVideo(opts: RenderVideoOptions): Promise<RenderVideoResult> {
   const ownBrowser = opts.browser ? null : await openRenderBrowser();
   const browser = opts.browser ?? ownBrowser!;
+  const codec = opts.codec ?? CODECS.h264;
+  const t0 = Date.now();
   try {
     const composition = await selectComposition({
       serveUrl: opts.serveUrl,
@@ -51,30 +64,57 @@ export async function renderVideo(opts: RenderVideoOptions): Promise<RenderVideo
       logLevel: 'error',
     });
     await mkdir(path.dirname(opts.outFile), { recursive: true });
-    const partial = `${opts.outFile}.partial.mp4`;
-    await renderMedia({
-      serveUrl: opts.serveUrl,
-      composition,
-      inputProps: opts.inputProps,
-      codec: 'h264',
-      audioCodec: 'aac',
-      imageFormat: 'jpeg',
-      crf: opts.crf,
-      scale: opts.scale ?? 1,
-      concurrency: opts.concurrency ?? null,
-      frameRange: opts.frameRange ?? null,
-      outputLocation: partial,
-      overwrite: true,
-      puppeteerInstance: browser,
-      logLevel: 'error',
-      onProgress: ({ renderedFrames, encodedFrames, progress, stitchStage }) =>
-        opts.onProgress?.({ renderedFrames, encodedFrames, totalFrames: composition.durationInFrames, progress, stage: stitchStage }),
-    }).catch(async (err: unknown) => {
+    const partial = partialPath(opts.outFile);
+    const onProgress = (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) =>
+      opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
+    const render = async () => {
+      if (opts.chunks && opts.chunks > 1 && !opts.frameRange) {
+        await renderChunks({
+          serveUrl: opts.serveUrl,
+          composition,
+          inputProps: opts.inputProps,
+          outputLocation: partial,
+          browser,
+          codec,
+          chunks: opts.chunks,
+          scale: opts.scale,
+          crf: opts.crf,
+          concurrencyPerChunk: opts.concurrency ?? 1,
+          onProgress,
+        });
+        return;
+      }
+      await renderMedia({
+        serveUrl: opts.serveUrl,
+        composition,
+        inputProps: opts.inputProps,
+        codec: codec.codec,
+        audioCodec: codec.audioCodec,
+        imageFormat: codec.imageFormat,
+        crf: opts.crf,
+        scale: opts.scale ?? 1,
+        concurrency: opts.concurrency ?? null,
+        frameRange: opts.frameRange ?? null,
+        outputLocation: partial,
+        overwrite: true,
+        puppeteerInstance: browser,
+        logLevel: 'error',
+        onProgress: ({ renderedFrames, encodedFrames, progress, stitchStage }) => onProgress({ renderedFrames, encodedFrames, progress, stage: stitchStage }),
+      });
+    };
+    await render().catch(async (err: unknown) => {
       await rm(partial, { force: true });
       throw err;
     });
     await rename(partial, opts.outFile);
-    return { outFile: opts.outFile, durationInFrames: composition.durationInFrames, fps: composition.fps, width: composition.width, height: composition.height };
+    return {
+      outFile: opts.outFile,
+      durationInFrames: composition.durationInFrames,
+      fps: composition.fps,
+      width: composition.width,
+      height: composition.height,
+      renderMs: Date.now() - t0,
+    };
   } finally {
     await ownBrowser?.close({ silent: true });
   }

@@ -1,0 +1,109 @@
+import { combineChunks, renderMedia, type AudioCodec, type Codec, type HeadlessBrowser } from '@remotion/renderer';
+import type { VideoConfig } from 'remotion';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ownedTempDir } from './owned-temp-dir';
+import type { CodecChoice } from './render-options';
+
+/** Remotion's seamless AAC join needs chunks longer than 4 frames. */
+export const MIN_FRAMES_PER_CHUNK = 5;
+
+export interface RenderChunksOptions {
+  serveUrl: string;
+  composition: VideoConfig;
+  inputProps: Record<string, unknown>;
+  outputLocation: string;
+  browser: HeadlessBrowser;
+  codec: CodecChoice;
+  chunks: number;
+  scale?: number;
+  crf?: number;
+  /** Browser tabs per chunk; the chunks themselves already run side by side. */
+  concurrencyPerChunk?: number;
+  onProgress?: (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) => void;
+}
+
+/** Equal frame ranges (the last one shorter), as Lambda plans them: combineChunks relies on the equal length. */
+export function planChunks(durationInFrames: number, chunks: number): { framesPerChunk: number; ranges: [number, number][] } {
+  const framesPerChunk = Math.max(MIN_FRAMES_PER_CHUNK, Math.ceil(durationInFrames / Math.max(1, chunks)));
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < durationInFrames; start += framesPerChunk) ranges.push([start, Math.min(durationInFrames, start + framesPerChunk) - 1]);
+  return { framesPerChunk, ranges };
+}
+
+function chunkFormats(codec: CodecChoice, framesPerChunk: number): { videoCodec: Codec; videoExt: string; audioCodec: AudioCodec; audioExt: string; seamlessAudio: boolean } {
+  // The same choices Lambda's renderer makes: H.264 as MPEG-TS chunks joined without re-encoding, AAC trimmed to
+  // its frame boundaries so the joined audio has no gaps; other audio goes through lossless WAV.
+  const seamlessAudio = codec.audioCodec === 'aac' && framesPerChunk > 4;
+  const videoCodec: Codec = codec.codec === 'h264' ? 'h264-ts' : codec.codec;
+  const videoExt = codec.codec === 'h264' ? 'ts' : codec.extension;
+  return { videoCodec, videoExt, audioCodec: seamlessAudio ? 'aac' : 'pcm-16', audioExt: seamlessAudio ? 'aac' : 'wav', seamlessAudio };
+}
+
+/**
+ * Renders the composition as K frame ranges side by side in one browser, video and audio of each chunk apart,
+ * then joins them with combineChunks: the local form of what Remotion Lambda does across functions.
+ */
+export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks: number; framesPerChunk: number }> {
+  const total = opts.composition.durationInFrames;
+  const { framesPerChunk, ranges } = planChunks(total, opts.chunks);
+  const formats = chunkFormats(opts.codec, framesPerChunk);
+  const dir = ownedTempDir('chunks');
+  const rendered = ranges.map(() => 0);
+  const encoded = ranges.map(() => 0);
+  const report = (stage: string) => {
+    const r = rendered.reduce((a, b) => a + b, 0);
+    const e = encoded.reduce((a, b) => a + b, 0);
+    opts.onProgress?.({ renderedFrames: r, encodedFrames: e, progress: (r + e) / (2 * total) * 0.95, stage });
+  };
+  try {
+    const files = await Promise.all(
+      ranges.map(async (frameRange, i) => {
+        const video = path.join(dir, `chunk-${String(i).padStart(4, '0')}.${formats.videoExt}`);
+        const audio = path.join(dir, `chunk-${String(i).padStart(4, '0')}.${formats.audioExt}`);
+        await renderMedia({
+          serveUrl: opts.serveUrl,
+          composition: opts.composition,
+          inputProps: opts.inputProps,
+          codec: formats.videoCodec,
+          audioCodec: formats.audioCodec,
+          imageFormat: opts.codec.imageFormat,
+          crf: opts.crf,
+          scale: opts.scale ?? 1,
+          concurrency: opts.concurrencyPerChunk ?? 1,
+          frameRange,
+          compositionStart: 0,
+          outputLocation: video,
+          separateAudioTo: audio,
+          forSeamlessAacConcatenation: formats.seamlessAudio,
+          enforceAudioTrack: true,
+          overwrite: true,
+          puppeteerInstance: opts.browser,
+          logLevel: 'error',
+          onProgress: (p) => {
+            rendered[i] = p.renderedFrames;
+            encoded[i] = p.encodedFrames;
+            report(p.stitchStage);
+          },
+        });
+        return { video, audio };
+      }),
+    );
+    report('combining');
+    await combineChunks({
+      outputLocation: opts.outputLocation,
+      videoFiles: files.map((f) => f.video),
+      audioFiles: files.map((f) => f.audio),
+      codec: opts.codec.codec,
+      audioCodec: opts.codec.audioCodec,
+      fps: opts.composition.fps,
+      framesPerChunk,
+      preferLossless: false,
+      compositionDurationInFrames: total,
+      logLevel: 'error',
+    });
+    return { chunks: ranges.length, framesPerChunk };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
