@@ -22,10 +22,10 @@ async function speechFor(req: ClipRequest): Promise<{ pcm: Pcm; words: WordTimin
   return { pcm: parseWav(s.wav), words: s.words };
 }
 
-/** Checks the request before any work: HeyGen accepts even sizes of 128–4096; tests use smaller ones. */
+/** Checks the request before any work: HeyGen renders even sizes from 128 to 4096. */
 function checkSize(width: number, height: number, fps: number): void {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 64 || height < 64 || width > 4096 || height > 4096 || width % 2 || height % 2) {
-    throw new Error(`clip size must be even integers from 64 to 4096, got ${width}x${height}`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 128 || height < 128 || width > 4096 || height > 4096 || width % 2 || height % 2) {
+    throw new Error(`clip size must be even integers from 128 to 4096, got ${width}x${height}`);
   }
   if (!Number.isFinite(fps) || fps < 1 || fps > 60) throw new Error(`fps must be 1–60, got ${fps}`);
 }
@@ -38,6 +38,7 @@ export async function synthesizeClip(req: ClipRequest, outFile: string): Promise
   const fps = req.fps ?? 25;
   const { width, height } = req;
   checkSize(width, height, fps);
+  const cpu0 = process.cpuUsage();
   const { pcm, words } = await speechFor(req);
   const frames = Math.max(1, Math.ceil((pcm.samples.length / pcm.sampleRate) * fps - 1e-6));
   const padded = new Int16Array(Math.round((frames / fps) * pcm.sampleRate));
@@ -57,11 +58,13 @@ export async function synthesizeClip(req: ClipRequest, outFile: string): Promise
   try {
     const audioFile = path.join(dir, 'audio.wav');
     await writeFile(audioFile, encodeWav({ sampleRate: pcm.sampleRate, samples: padded }));
-    await encodeWebm({ source, fps, audioFile, outFile: tmpOut, codec: req.codec });
+    const enc = await encodeWebm({ source, fps, audioFile, outFile: tmpOut, codec: req.codec });
     await rename(tmpOut, outFile);
+    const cpu = process.cpuUsage(cpu0);
+    const stats = { pictures: source.drawn(), sentFrames: enc.sentFrames, ffmpegCpuSec: enc.ffmpegCpuSec, nodeCpuSec: (cpu.user + cpu.system) / 1e6 };
+    return { durationSec: frames / fps, frames, fps, width, height, words, srt: wordsToSrt(words), stats };
   } finally {
     await rm(tmpOut, { force: true });
     await rm(dir, { recursive: true, force: true });
   }
-  return { durationSec: frames / fps, frames, fps, width, height, words, srt: wordsToSrt(words) };
 }

@@ -54,6 +54,7 @@ export function figureFrames(o: FigureFramesOptions): FrameSource {
     height,
     frames: o.mouth.length,
     drawn: () => drawn,
+    key: (i) => (o.frameMarker ? `#${i}` : `${o.motion.headX[i]},${o.motion.headY[i]},${o.mouth[i]},${o.motion.eyes[i]}`),
     render(i, out) {
       const dx = (o.motion.headX[i] ?? 0) * stepPx;
       const dy = (o.motion.headY[i] ?? 0) * stepPx;

@@ -9,6 +9,8 @@ export interface FrameSource {
   frames: number;
   /** Fills `out` (yuvaFrameBytes long) with frame i. */
   render(i: number, out: Uint8Array): void;
+  /** Equal keys mean identical pictures, so the encoder may send the frame once and let ffmpeg repeat it. */
+  key(i: number): string;
   /** How many distinct pictures were drawn (for benchmarks: the rest came from caches). */
   drawn(): number;
 }

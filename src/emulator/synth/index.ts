@@ -1,4 +1,4 @@
-export type { WordTiming, SpeechRequest, Speech, ClipRequest, ClipResult } from './types';
+export type { WordTiming, SpeechRequest, Speech, ClipRequest, ClipResult, ClipStats } from './types';
 export { synthesizeSpeech } from './speech';
 export { synthesizeClip } from './clip';
 export { wordsToSrt } from './srt';

@@ -70,15 +70,19 @@ export async function photoFrames(o: PhotoFramesOptions): Promise<FrameSource> {
   let cached = 0;
   let drawn = 0;
   let last: { key: string; patch: Yuva } | undefined;
+  const stateKey = (i: number): string => {
+    const phase = Math.round(((i / o.fps / CYCLE_SEC) * PHASES) % PHASES) % PHASES;
+    return `${phase}:${Math.round(Math.min(1, o.loudness[i] ?? 0) * 2)}`;
+  };
   return {
     width,
     height,
     frames: o.frames,
     drawn: () => drawn,
+    key: (i) => (o.frameMarker ? `#${i}` : stateKey(i)),
     render(i, out) {
-      const phase = Math.round(((i / o.fps / CYCLE_SEC) * PHASES) % PHASES);
-      const lift = Math.round(Math.min(1, o.loudness[i] ?? 0) * 2);
-      const key = `${phase}:${lift}`;
+      const key = stateKey(i);
+      const [phase = 0, lift = 0] = key.split(':').map(Number);
       let patch = last?.key === key ? last.patch : cache.get(key);
       if (!patch) {
         patch = drawPhoto(img, rect, oval, phase, lift / 2);

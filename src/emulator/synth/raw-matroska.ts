@@ -47,7 +47,17 @@ export function rawMatroskaHeader(width: number, height: number, fps: number): B
           uint(0x83, 1),
           str(0x86, 'V_UNCOMPRESSED'),
           uint(0x23e383, Math.round(1e9 / fps)),
-          element(0xe0, Buffer.concat([uint(0xb0, width), uint(0xba, height), element(0x2eb524, Buffer.from(YUVA420P_FOURCC, 'latin1'))])),
+          element(
+            0xe0,
+            Buffer.concat([
+              uint(0xb0, width),
+              uint(0xba, height),
+              element(0x2eb524, Buffer.from(YUVA420P_FOURCC, 'latin1')),
+              // Colour: BT.709 matrix/transfer/primaries, limited range. Tagging the input (rather than passing
+              // -colorspace to the encoder) keeps ffmpeg from inserting a full-frame conversion.
+              element(0x55b0, Buffer.concat([uint(0x55b1, 1), uint(0x55b9, 1), uint(0x55ba, 1), uint(0x55bb, 1)])),
+            ]),
+          ),
         ]),
       ),
     ),

@@ -19,10 +19,10 @@ export function clampSpeed(speed: number | undefined): number {
   return Math.min(1.5, Math.max(0.5, speed));
 }
 
-async function speakSegment(text: string, voiceId: string | undefined, speed: number): Promise<Segment> {
+async function speakSegment(text: string, voiceId: string | undefined, speed: number, finalPause: boolean): Promise<Segment> {
   const v = espeakVoiceFor(voiceId);
   const wpm = Math.round(BASE_WPM * speed);
-  const run = await runEspeak(['-D', '-z', '-v', v.voice, '-p', String(v.pitch), '-P', String(v.pitchRange), '-s', String(wpm), '-w', 'out.wav', '--', text], { outputs: ['out.wav'] });
+  const run = await runEspeak(['-D', ...(finalPause ? [] : ['-z']), '-v', v.voice, '-p', String(v.pitch), '-P', String(v.pitchRange), '-s', String(wpm), '-w', 'out.wav', '--', text], { outputs: ['out.wav'] });
   const wav = run.files['out.wav'];
   if (!wav) throw new Error('espeak-ng produced no audio');
   const pcm = parseWav(wav);
@@ -38,14 +38,17 @@ export async function synthesizeSpeech(req: SpeechRequest): Promise<Speech> {
   const words: WordTiming[] = [];
   let sampleRate = 22050;
   let offset = 0;
-  for (const part of parts) {
+  const lastText = parts.map((p) => p.kind).lastIndexOf('text');
+  for (const [k, part] of parts.entries()) {
     if (part.kind === 'break') {
       const n = Math.round(part.seconds * sampleRate);
       chunks.push(new Int16Array(n));
       offset += n;
       continue;
     }
-    const seg = await speakSegment(part.text, req.voiceId, speed);
+    // A sentence that ends before a <break> keeps its natural pause, so the break adds to it (as in HeyGen's output);
+    // the clip itself ends with the last word.
+    const seg = await speakSegment(part.text, req.voiceId, speed, k < lastText && /[.!?;:]["')\]]*$/.test(part.text));
     sampleRate = seg.sampleRate;
     for (const w of seg.words) words.push({ word: w.word, start: w.start + offset / sampleRate, end: w.end + offset / sampleRate });
     chunks.push(seg.samples);

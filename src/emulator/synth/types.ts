@@ -36,12 +36,24 @@ export interface ClipRequest {
   codec?: 'vp8' | 'vp9';
 }
 
+export interface ClipStats {
+  /** Distinct pictures drawn (the rest of the frames reuse them). */
+  pictures: number;
+  /** Frames piped to ffmpeg (a frame equal to the previous one is repeated by ffmpeg instead). */
+  sentFrames: number;
+  /** CPU seconds used by ffmpeg, and by this process during the call (which includes anything else it ran meanwhile). */
+  ffmpegCpuSec: number;
+  nodeCpuSec: number;
+}
+
 export interface ClipResult {
   durationSec: number;
   frames: number;
   fps: number;
   width: number;
   height: number;
+  /** Word timings of the speech (empty when the clip was made from supplied audio: there is no text to time). */
   words: WordTiming[];
   srt: string;
+  stats: ClipStats;
 }

@@ -21,22 +21,29 @@ export interface WebmEncodeOptions {
  */
 export function videoCodecArgs(codec: VideoCodec): string[] {
   const common = ['-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-cpu-used', '8', '-threads', '2', '-g', '250', '-lag-in-frames', '0'];
-  const tags = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
   // VP8 keeps alpha only without alt-ref frames.
-  if (codec === 'vp8') return ['-c:v', 'libvpx', ...common, '-auto-alt-ref', '0', '-b:v', '0', '-crf', '10', '-qmin', '0', '-qmax', '30', ...tags];
-  return ['-c:v', 'libvpx-vp9', ...common, '-row-mt', '1', '-tile-columns', '1', '-b:v', '0', '-crf', '30', ...tags];
+  if (codec === 'vp8') return ['-c:v', 'libvpx', ...common, '-auto-alt-ref', '0', '-b:v', '0', '-crf', '10', '-qmin', '0', '-qmax', '30'];
+  return ['-c:v', 'libvpx-vp9', ...common, '-row-mt', '1', '-tile-columns', '1', '-static-thresh', '100', '-b:v', '0', '-crf', '30'];
 }
 
 /** Frames in flight between the renderer and ffmpeg's pipe. */
 const POOL = 3;
 
 /** Streams raw yuva420p frames (in Matroska) and a WAV into ffmpeg, which writes a transparent WebM with Opus. */
-export function encodeWebm(o: WebmEncodeOptions): Promise<void> {
+export interface EncodeStats {
+  /** Frames piped to ffmpeg; the others repeated the previous picture. */
+  sentFrames: number;
+  /** ffmpeg's own user + system CPU seconds. */
+  ffmpegCpuSec: number;
+}
+
+export function encodeWebm(o: WebmEncodeOptions): Promise<EncodeStats> {
   const { source, fps } = o;
   const codec = o.codec ?? 'vp9';
   const frameBytes = yuvaFrameBytes(source.width, source.height);
   const args = [
-    '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
+    // Info level only for the closing `-benchmark` line (ffmpeg's own CPU time); -nostats drops the progress lines.
+    '-hide_banner', '-nostats', '-loglevel', 'info', '-benchmark', '-nostdin', '-y',
     '-f', 'matroska', '-i', 'pipe:0',
     '-i', o.audioFile,
     '-map', '0:v:0', '-map', '1:a:0',
@@ -52,13 +59,16 @@ export function encodeWebm(o: WebmEncodeOptions): Promise<void> {
     let stopped = false;
     let renderError: unknown;
     child.stderr.on('data', (d: Buffer) => {
-      err = (err + d.toString()).slice(-8000);
+      err = (err + d.toString()).slice(-16000);
     });
     child.on('error', reject);
     child.on('close', (code) => {
       if (renderError) reject(renderError instanceof Error ? renderError : new Error(String(renderError)));
-      else if (code === 0) resolve();
-      else reject(new Error(`ffmpeg (webm encode) exited with ${code}: ${err.trim()}`));
+      else if (code === 0) {
+        const m = /utime=([\d.]+)s stime=([\d.]+)s/.exec(err);
+        resolve({ sentFrames: sent, ffmpegCpuSec: m ? Number(m[1]) + Number(m[2]) : NaN });
+      }
+      else reject(new Error(`ffmpeg (webm encode) exited with ${code}: ${err.trim().split('\n').slice(-8).join('\n')}`));
     });
     child.stdin.on('error', () => {
       stopped = true;
@@ -66,8 +76,15 @@ export function encodeWebm(o: WebmEncodeOptions): Promise<void> {
     const pool: Uint8Array[] = [];
     for (let k = 0; k < POOL; k++) pool.push(new Uint8Array(frameBytes));
     let i = 0;
+    let sent = 0;
     const pump = (): void => {
       while (i < source.frames && !stopped) {
+        // A picture equal to the previous one is not sent: `-r` makes ffmpeg repeat it. The last frame is always
+        // sent so the stream still ends at the right time.
+        if (i > 0 && i < source.frames - 1 && source.key(i) === source.key(i - 1)) {
+          i++;
+          continue;
+        }
         const buf = pool.pop();
         if (!buf) return;
         try {
@@ -86,6 +103,7 @@ export function encodeWebm(o: WebmEncodeOptions): Promise<void> {
         });
         child.stdin.uncork();
         i++;
+        sent++;
         if (!ok) return;
       }
       if (i >= source.frames && !child.stdin.writableEnded) child.stdin.end();

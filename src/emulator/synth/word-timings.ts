@@ -44,8 +44,10 @@ function firstVoiced(samples: Int16Array, from: number, before: number, threshol
 }
 
 /**
- * Word timings from espeak's own word events: a word starts at its event's sample and ends where the audio falls
- * silent before the next word (or the clause end), so clause pauses are not counted as speech.
+ * Word timings from espeak's own word events: a word starts at its event's sample (moved to where its sound begins)
+ * and ends where the audio falls silent before the next word or clause end, so pauses are not counted as speech.
+ * espeak speaks some function words together with the next word ("the year") and reports one event for both; such
+ * a group's time is shared among its words in proportion to their letters.
  */
 export function wordTimings(text: string, events: EspeakEvent[], samples: Int16Array, sampleRate: number): WordTiming[] {
   const tokens = tokenize(text);
@@ -55,24 +57,35 @@ export function wordTimings(text: string, events: EspeakEvent[], samples: Int16A
     const t = tokens.find((k) => pos >= k.from && pos < k.to) ?? tokens.find((k) => k.from >= pos);
     if (t && (t.startSample === undefined || e.sample < t.startSample)) t.startSample = e.sample;
   }
-  const spoken = tokens.filter((t) => t.startSample !== undefined || /[\p{L}\p{N}]/u.test(t.word));
-  // A word espeak skipped gets the next word's start, so every spoken token still has a place in time.
-  for (let i = spoken.length - 1; i >= 0; i--) {
-    const t = spoken[i];
-    if (t && t.startSample === undefined) t.startSample = spoken[i + 1]?.startSample ?? samples.length;
+  const groups: { start: number; tokens: Token[] }[] = [];
+  let pending: Token[] = [];
+  for (const t of tokens) {
+    if (t.startSample !== undefined) {
+      groups.push({ start: t.startSample, tokens: [...pending, t] });
+      pending = [];
+    } else if (/[\p{L}\p{N}]/u.test(t.word)) pending.push(t);
   }
+  const lastGroup = groups[groups.length - 1];
+  if (lastGroup) lastGroup.tokens.push(...pending);
   const boundaries = events.filter((e) => e.type === EVENT.END || e.type === EVENT.WORD).map((e) => e.sample);
   let peak = 0;
   for (let i = 0; i < samples.length; i++) peak = Math.max(peak, Math.abs(samples[i] ?? 0));
   const threshold = Math.max(64, peak * 0.03);
   const hop = Math.max(1, Math.round(HOP * sampleRate));
-  return spoken.map((t, i) => {
-    const event = t.startSample ?? 0;
-    const next = boundaries.filter((b) => b > event).reduce((a, b) => Math.min(a, b), samples.length);
-    const limit = Math.max(event, Math.min(next, spoken[i + 1]?.startSample ?? samples.length, samples.length));
-    // espeak places a word's event before the pause that precedes it; the word starts where its sound does.
-    const start = firstVoiced(samples, event, limit, threshold, hop);
+  const out: WordTiming[] = [];
+  groups.forEach((g, i) => {
+    const next = boundaries.filter((b) => b > g.start).reduce((a, b) => Math.min(a, b), samples.length);
+    const limit = Math.max(g.start, Math.min(next, groups[i + 1]?.start ?? samples.length, samples.length));
+    const start = firstVoiced(samples, g.start, limit, threshold, hop);
     const end = Math.max(start, lastVoiced(samples, start, limit, threshold, hop));
-    return { word: t.word, start: start / sampleRate, end: end / sampleRate };
+    const weights = g.tokens.map((t) => (t.word.match(/[\p{L}\p{N}]/gu)?.length ?? 0) + 1);
+    const total = weights.reduce((a, b) => a + b, 0);
+    let at = start;
+    g.tokens.forEach((t, k) => {
+      const to = k === g.tokens.length - 1 ? end : at + ((end - start) * (weights[k] ?? 1)) / total;
+      out.push({ word: t.word, start: at / sampleRate, end: to / sampleRate });
+      at = to;
+    });
   });
+  return out;
 }
