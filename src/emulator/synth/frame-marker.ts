@@ -79,7 +79,7 @@ export function stampFrameMarker(frame: Yuva, index: number): void {
  * this image (default: frameMarkerRect of the image size, i.e. the image is the clip frame itself). Returns null when
  * no readable marker is there: the reference cells lack contrast, a cell is transparent, or a cell is ambiguous.
  */
-export function readFrameMarker(rgba: Uint8Array | Buffer, width: number, height: number, rect?: { x: number; y: number; width: number; height: number }): number | null {
+export function readFrameMarker(rgba: Uint8Array | Uint8ClampedArray | Buffer, width: number, height: number, rect?: { x: number; y: number; width: number; height: number }): number | null {
   const r = rect ?? frameMarkerRect(width, height);
   const cw = r.width / COLS;
   const ch = r.height / ROWS;
