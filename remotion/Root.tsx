@@ -1,26 +1,23 @@
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/700.css';
 import { Composition } from 'remotion';
-import example from '../videos/example.json';
-import { Explainer } from './explainer/Explainer';
-import { calculateExplainerMetadata } from './explainer/calculate-metadata';
-import { explainerSchema, type ExplainerProps } from './explainer/schema';
+import { calculateExplainerMetadata, Explainer } from './explainer/Explainer';
+import { explainerDefaultProps } from './explainer/default-props';
+import { explainerSchema } from './explainer/schema';
+import { calculateSocialMetadata, Social } from './social/Social';
+import { socialDefaultProps } from './social/default-props';
+import { socialSchema } from './social/schema';
+import { calculateSquareMetadata, Square } from './square/Square';
+import { squareDefaultProps } from './square/default-props';
+import { squareSchema } from './square/schema';
 
-const defaultProps: ExplainerProps = explainerSchema.parse(example);
+// Size, fps and length below are placeholders: calculateMetadata sets them from the spec's format and the clips.
+const PLACEHOLDER = { durationInFrames: 300, fps: 30 } as const;
 
 export const RemotionRoot: React.FC = () => {
   return (
-    <Composition
-      id="Explainer"
-      component={Explainer}
-      schema={explainerSchema}
-      defaultProps={defaultProps}
-      calculateMetadata={calculateExplainerMetadata}
-      // Replaced by calculateMetadata from the spec's format and the clips' lengths.
-      durationInFrames={300}
-      fps={30}
-      width={1920}
-      height={1080}
-    />
+    <>
+      <Composition id="Explainer" component={Explainer} schema={explainerSchema} defaultProps={explainerDefaultProps} calculateMetadata={calculateExplainerMetadata} width={1920} height={1080} {...PLACEHOLDER} />
+      <Composition id="Social" component={Social} schema={socialSchema} defaultProps={socialDefaultProps} calculateMetadata={calculateSocialMetadata} width={1080} height={1920} {...PLACEHOLDER} />
+      <Composition id="Square" component={Square} schema={squareSchema} defaultProps={squareDefaultProps} calculateMetadata={calculateSquareMetadata} width={1080} height={1080} {...PLACEHOLDER} />
+    </>
   );
 };

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { manifestSchema } from '../../src/spec/manifest';
-import { videoSpecSchema } from '../../src/spec/video-spec';
+import { lowerThirdSchema, templatePropsSchema } from '../shared/template-schema';
 
-export const explainerSchema = videoSpecSchema.extend({
-  // Filled in by calculateMetadata from public/clips/manifest.json; leave empty when editing.
-  manifest: manifestSchema.nullable().optional(),
+export const explainerSchema = templatePropsSchema.extend({
+  titleCard: z.boolean().default(true).describe("The video's title over the first seconds (needs `title`)"),
+  lowerThird: lowerThirdSchema.optional().describe("The presenter's name strap at the start"),
 });
 
 export type ExplainerProps = z.input<typeof explainerSchema>;

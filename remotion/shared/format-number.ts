@@ -1,0 +1,49 @@
+export const DEFAULT_LOCALE = 'en-US';
+
+/** Decimal places a value is written with (at most 2), so counters animate in the data's own precision. */
+export function decimalsOf(n: number): number {
+  if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
+  const s = String(Math.abs(n));
+  const dot = s.indexOf('.');
+  return dot === -1 ? 0 : Math.min(2, s.length - dot - 1);
+}
+
+function safeLocale(locale: string | undefined): string {
+  if (!locale) return DEFAULT_LOCALE;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length ? locale : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+export interface ValueFormat {
+  locale?: string;
+  prefix?: string;
+  unit?: string;
+  /** Values to take the precision and magnitude from (all values of one chart share one format). */
+  sample?: number[];
+}
+
+/**
+ * Formats numbers per locale: grouping ("1,200" / "1.200"), the data's own decimals, compact notation from a
+ * million up ("2.4M"), a prefix ("$") and a unit ("%" sticks to the number, words get a space).
+ */
+export function makeValueFormatter(opts: ValueFormat = {}): (value: number) => string {
+  const locale = safeLocale(opts.locale);
+  const sample = opts.sample?.length ? opts.sample : [0];
+  const decimals = Math.max(...sample.map(decimalsOf));
+  const compact = Math.max(...sample.map(Math.abs)) >= 1e6;
+  const nf = compact
+    ? new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 })
+    : new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const unit = opts.unit ?? '';
+  const unitText = unit === '' || /^[%‰°′″]/.test(unit) ? unit : `\u2009${unit}`;
+  const zero = nf.format(0);
+  return (value: number) => {
+    const digits = nf.format(Math.abs(value));
+    // A minus sign (U+2212), never on a value that rounds to zero.
+    const sign = value < 0 && digits !== zero ? '\u2212' : '';
+    return `${sign}${opts.prefix ?? ''}${digits}${unitText}`;
+  };
+}

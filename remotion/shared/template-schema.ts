@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { manifestSchema } from '../../src/spec/manifest';
+import { videoSpecSchema } from '../../src/spec/video-spec';
+import { captionTrackSchema } from './captions';
+
+export const transitionKindSchema = z.enum(['fade', 'slide', 'wipe', 'none']);
+export type TransitionKind = z.infer<typeof transitionKindSchema>;
+
+export const lowerThirdSchema = z.object({
+  name: z.string().min(1).max(60),
+  role: z.string().max(80).optional(),
+});
+
+/** What every template takes: the video spec plus what calculateMetadata resolves for it. */
+export const templatePropsSchema = videoSpecSchema.extend({
+  manifest: manifestSchema.nullable().optional().describe('Read from public/clips/manifest.json by calculateMetadata when absent'),
+  captionTracks: z.array(captionTrackSchema.nullable()).optional().describe('Per scene; filled in by calculateMetadata from the manifest'),
+  sceneTransition: transitionKindSchema.default('fade').describe('Between scenes'),
+});
+export type TemplatePropsInput = z.input<typeof templatePropsSchema>;
+export type TemplateProps = z.output<typeof templatePropsSchema>;

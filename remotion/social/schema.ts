@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { templatePropsSchema } from '../shared/template-schema';
+
+export const socialSchema = templatePropsSchema.extend({
+  captionStyle: z.enum(['bold', 'box']).default('bold').describe('bold: big outlined words, the spoken one on a pill; box: on a backing box'),
+});
+
+export type SocialProps = z.input<typeof socialSchema>;
