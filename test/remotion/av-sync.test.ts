@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeadlessBrowser } from '@remotion/renderer';
+import { computeLayout } from '../../remotion/shared/layout';
+import { clipFrames } from '../../remotion/shared/scene-timing';
+import { PRESENTER_ENTRANCE_SEC } from '../../remotion/components/PresenterTrack';
+import { frameMarkerRect, readFrameMarker } from '../../src/emulator/synth/index';
+import { ffprobe } from '../../src/media/ffmpeg';
+import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { openRenderBrowser } from '../../src/render/render-video';
+import type { Manifest } from '../../src/spec/manifest';
+import { buildTimeline, type Timeline } from '../../src/spec/timeline';
+import { videoSpecSchema, type VideoSpecInput } from '../../src/spec/video-spec';
+import { PROJECT_ROOT, tempProject } from '../helpers/project';
+import { croppedFrames, monoSamples, onsetSec, synthesizeManifest, videoOf } from './helpers/render-kit';
+
+const FPS = 30;
+const SCALE = 0.5;
+const SPEC: VideoSpecInput = {
+  id: 'av-sync',
+  format: 'landscape-1080p',
+  avatar: { id: 'Angela-inblackskirt-20220820' },
+  voice: { id: '1bd001e7e50f421d891986aad5158bc8' },
+  presenter: { framing: 'pip', side: 'right' },
+  captions: false,
+  scenes: [
+    { title: 'One', script: 'Sales went up again.', graphic: { type: 'bar', data: [{ label: 'A', value: 1 }, { label: 'B', value: 3 }] } },
+    { title: 'Two', script: 'Costs went down.', graphic: { type: 'kpi', items: [{ label: 'Costs', value: 12 }] } },
+  ],
+};
+
+// A clip stamped with its frame index plays in a 30 fps composition: every output frame must show the clip frame
+// due at its time, in both scenes, and the voice must start when the picture says it does.
+describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>;
+  let bundle: ProjectBundle;
+  let browser: HeadlessBrowser;
+  let manifest: Manifest;
+  let timeline: Timeline;
+  let out: string;
+
+  beforeAll(async () => {
+    project = await tempProject([]);
+    const publicDir = path.join(project.root, 'public');
+    [manifest, bundle, browser] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), bundleProject({ root: PROJECT_ROOT, publicDir }), openRenderBrowser(PROJECT_ROOT)]);
+    timeline = buildTimeline(videoSpecSchema.parse(SPEC), manifest, FPS);
+    out = path.join(project.root, 'av.mp4');
+    await videoOf(bundle.serveUrl, browser, 'Explainer', { ...videoSpecSchema.parse(SPEC), manifest }, out, { scale: SCALE });
+  });
+
+  afterAll(async () => {
+    await browser?.close({ silent: true });
+    await bundle?.dispose();
+    await project?.cleanup();
+  });
+
+  it('is exactly as long as buildTimeline says', async () => {
+    const probe = await ffprobe(out);
+    const video = probe.streams.find((s) => s.codec_type === 'video')!;
+    expect(Number(video.nb_frames)).toBe(timeline.durationInFrames);
+    expect(Math.abs(Number(video.duration) - timeline.durationInFrames / FPS)).toBeLessThanOrEqual(1 / FPS + 1e-6);
+  });
+
+  it('shows clip frame floor(f·25/30) at every frame f after the entrance, then holds the last frame through the padding', async () => {
+    const clip = timeline.scenes[0]!.clip!;
+    const layout = computeLayout({ template: 'explainer', width: 1920, height: 1080, framing: 'pip', side: 'right', clipAspect: clip.width / clip.height, captions: false, logo: false });
+    const box = layout.presenter.box;
+    const s = (box.width / clip.width) * SCALE;
+    const m = frameMarkerRect(clip.width, clip.height);
+    const marker = { x: box.x * SCALE + m.x * s, y: box.y * SCALE + m.y * s, width: m.width * s, height: m.height * s };
+    const { frames, crop } = await croppedFrames(out, marker);
+    expect(frames).toHaveLength(timeline.durationInFrames);
+    const rect = { ...marker, x: marker.x - crop.x, y: marker.y - crop.y };
+    const mismatches: string[] = [];
+    let checked = 0;
+    frames.forEach((rgba, f) => {
+      if (f < PRESENTER_ENTRANCE_SEC * FPS) return;
+      const scene = timeline.scenes.findLast((sc) => sc.from <= f)!;
+      const local = f - scene.from;
+      const playing = clipFrames(scene.clip!.durationSec, FPS);
+      const expected = Math.floor((Math.min(local, playing - 1) * 25) / FPS);
+      const seen = readFrameMarker(rgba, crop.width, crop.height, rect);
+      checked++;
+      if (seen !== expected) mismatches.push(`frame ${f} (scene ${timeline.scenes.indexOf(scene) + 1}, local ${local}): clip frame ${seen}, expected ${expected}`);
+    });
+    expect(checked).toBeGreaterThan(60);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("starts each scene's voice within one frame of where its clip has it (AAC priming recorded by the muxer)", async () => {
+    const rate = 16000;
+    const output = await monoSamples(out, rate);
+    for (const [i, scene] of timeline.scenes.entries()) {
+      const clipAudio = await monoSamples(path.join(project.root, 'public', scene.clip!.file), rate);
+      const inClip = onsetSec(clipAudio, rate)!;
+      const sceneStart = scene.from / FPS;
+      const inOutput = onsetSec(output, rate, sceneStart)!;
+      expect(inClip, `scene ${i + 1} clip has speech`).not.toBeNull();
+      expect(Math.abs(inOutput - (sceneStart + inClip)), `scene ${i + 1}: voice at ${inOutput.toFixed(3)}s, clip says ${(sceneStart + inClip).toFixed(3)}s`).toBeLessThanOrEqual(1 / FPS);
+    }
+  });
+});

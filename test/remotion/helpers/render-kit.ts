@@ -1,0 +1,121 @@
+import { renderMedia, renderStill, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ffmpegPath, runBinary } from '../../../src/media/ffmpeg';
+import { synthesizeClip } from '../../../src/emulator/synth/index';
+import { clipRequestsFor, requestKey } from '../../../src/spec/clip-request';
+import type { ClipEntry, Manifest } from '../../../src/spec/manifest';
+import { videoSpecSchema, type VideoSpecInput } from '../../../src/spec/video-spec';
+
+/** Synthesizes one clip per scene of `spec` into <publicDir>/clips/ and returns a manifest that the timeline finds them in. */
+export async function synthesizeManifest(spec: VideoSpecInput, publicDir: string, opts: { frameMarker?: boolean; width?: number; height?: number } = {}): Promise<Manifest> {
+  const parsed = videoSpecSchema.parse(spec);
+  await mkdir(path.join(publicDir, 'clips'), { recursive: true });
+  const clips: Record<string, ClipEntry> = {};
+  const requests = clipRequestsFor(parsed);
+  for (const [i, request] of requests.entries()) {
+    const file = `clips/test-${i}.webm`;
+    const width = opts.width ?? request.width;
+    const height = opts.height ?? request.height;
+    const scene = parsed.scenes[i]!;
+    const result = await synthesizeClip({ width, height, fps: 25, avatarId: 'test', speech: { text: scene.script! }, frameMarker: opts.frameMarker }, path.join(publicDir, file));
+    await writeFile(path.join(publicDir, `clips/test-${i}.srt`), result.srt);
+    clips[`test-${i}`] = {
+      requestKey: requestKey(request),
+      generation: 'v3',
+      backend: 'emulator',
+      videoId: `test-${i}`,
+      file,
+      durationSec: result.durationSec,
+      fps: result.fps,
+      width,
+      height,
+      sizeBytes: 0,
+      subtitles: `clips/test-${i}.srt`,
+      words: result.words,
+      createdAt: new Date(0).toISOString(),
+    };
+  }
+  return { version: 1, clips };
+}
+
+export async function stillOf(serveUrl: string, browser: HeadlessBrowser, id: string, inputProps: Record<string, unknown>, frame: number, output: string, scale: number) {
+  const composition = await selectComposition({ serveUrl, id, inputProps, puppeteerInstance: browser, logLevel: 'error' });
+  await renderStill({ serveUrl, composition, frame, output, inputProps, puppeteerInstance: browser, scale, logLevel: 'error', imageFormat: 'png' });
+  return composition;
+}
+
+/**
+ * Renders H.264 video with the audio written apart as WAV, then muxes AAC into the MP4 with ffmpeg, whose mp4 muxer
+ * records the encoder's priming in an edit list. Remotion's own AAC path goes through ADTS, which cannot, and its
+ * MP4s play the audio 2048 samples (42.7 ms, 1.3 frames at 30 fps) late; see the report on src/render/render-video.ts.
+ */
+export async function videoOf(serveUrl: string, browser: HeadlessBrowser, id: string, inputProps: Record<string, unknown>, output: string, opts: { scale: number; frameRange?: [number, number] }) {
+  const composition = await selectComposition({ serveUrl, id, inputProps, puppeteerInstance: browser, logLevel: 'error' });
+  const silent = `${output}.video.mp4`;
+  const wav = `${output}.audio.wav`;
+  await renderMedia({
+    serveUrl,
+    composition,
+    inputProps,
+    codec: 'h264',
+    imageFormat: 'jpeg',
+    scale: opts.scale,
+    frameRange: opts.frameRange ?? null,
+    outputLocation: silent,
+    separateAudioTo: wav,
+    enforceAudioTrack: true,
+    overwrite: true,
+    puppeteerInstance: browser,
+    logLevel: 'error',
+  });
+  await runBinary(ffmpegPath(), ['-v', 'error', '-y', '-i', silent, '-i', wav, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '192k', '-movflags', '+faststart', output]);
+  await rm(silent, { force: true });
+  await rm(wav, { force: true });
+  return composition;
+}
+
+/** Renders only the audio, as WAV: what the composition itself places on the timeline, before any encoder. */
+export async function audioOf(serveUrl: string, browser: HeadlessBrowser, id: string, inputProps: Record<string, unknown>, output: string) {
+  const composition = await selectComposition({ serveUrl, id, inputProps, puppeteerInstance: browser, logLevel: 'error' });
+  await renderMedia({ serveUrl, composition, inputProps, codec: 'wav', outputLocation: output, overwrite: true, puppeteerInstance: browser, logLevel: 'error' });
+}
+
+const even = (n: number) => 2 * Math.round(n / 2);
+
+/**
+ * Every frame of a video cropped to a rectangle, as RGBA, in one decode. The crop is widened to even edges (4:2:0
+ * chroma would round it anyway); `crop` in the result is the one applied.
+ */
+export async function croppedFrames(file: string, want: { x: number; y: number; width: number; height: number }): Promise<{ frames: Buffer[]; crop: { x: number; y: number; width: number; height: number } }> {
+  const x = even(Math.floor(want.x) - 1);
+  const y = even(Math.floor(want.y) - 1);
+  const c = { x, y, width: even(Math.ceil(want.x + want.width) - x + 2), height: even(Math.ceil(want.y + want.height) - y + 2) };
+  const { stdout } = await runBinary(ffmpegPath(), ['-v', 'error', '-i', file, '-vf', `crop=${c.width}:${c.height}:${c.x}:${c.y}`, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', 'rgba', '-']);
+  const size = c.width * c.height * 4;
+  const frames: Buffer[] = [];
+  for (let off = 0; off + size <= stdout.length; off += size) frames.push(stdout.subarray(off, off + size));
+  return { frames, crop: c };
+}
+
+/** A file's audio as mono 16-bit samples at `rate` Hz. */
+export async function monoSamples(file: string, rate = 16000): Promise<Int16Array> {
+  const { stdout } = await runBinary(ffmpegPath(), ['-v', 'error', '-i', file, '-vn', '-ac', '1', '-ar', String(rate), '-c:a', 'pcm_s16le', '-f', 'wav', '-']);
+  // Skip the WAV header to the "data" chunk.
+  const at = stdout.indexOf(Buffer.from('data'));
+  const body = stdout.subarray(at + 8);
+  return new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + (body.length & ~1)));
+}
+
+/** The first time (s) at or after `fromSec` at which the signal's 5 ms envelope exceeds `threshold` of full scale. */
+export function onsetSec(samples: Int16Array, rate: number, fromSec = 0, threshold = 0.02): number | null {
+  const win = Math.round(rate * 0.005);
+  for (let i = Math.max(0, Math.round(fromSec * rate)); i + win <= samples.length; i += win) {
+    let peak = 0;
+    for (let k = i; k < i + win; k++) peak = Math.max(peak, Math.abs(samples[k]!));
+    if (peak / 32768 > threshold) {
+      for (let k = i; k < i + win; k++) if (Math.abs(samples[k]!) / 32768 > threshold) return k / rate;
+    }
+  }
+  return null;
+}
