@@ -25,8 +25,8 @@ export interface FigureLayout {
  */
 export function figureLayout(width: number, height: number): FigureLayout {
   if (width >= height * 0.95) {
-    const scale = Math.min(height * 0.94, width * 0.9);
-    return { x: width / 2, y: height + scale * 0.02, scale };
+    const scale = Math.min(height * 0.84, width * 0.8);
+    return { x: width / 2, y: height * 0.06 + scale, scale };
   }
   const scale = Math.min(width * 1.1, height * 0.62);
   return { x: width / 2, y: height * 0.12 + scale, scale };
@@ -102,15 +102,25 @@ function drawTorso(ctx: SKRSContext2D, look: Look): void {
   ctx.fill();
   ctx.fillStyle = look.clothingShade;
   ctx.beginPath();
-  ctx.moveTo(-0.21, bottom);
-  ctx.lineTo(-0.16, -0.2);
-  ctx.lineTo(-0.1, bottom);
-  ctx.closePath();
-  ctx.moveTo(0.21, bottom);
-  ctx.lineTo(0.16, -0.2);
-  ctx.lineTo(0.1, bottom);
-  ctx.closePath();
+  for (const side of [-1, 1]) {
+    ctx.moveTo(side * 0.12, -0.33);
+    ctx.lineTo(side * 0.2, -0.3);
+    ctx.lineTo(side * 0.15, -0.16);
+    ctx.lineTo(side * 0.03, 0.12);
+    ctx.lineTo(0, 0.12);
+    ctx.lineTo(0, -0.18);
+    ctx.closePath();
+  }
   ctx.fill();
+  // Arms: a shaded seam where each sleeve meets the body.
+  ctx.strokeStyle = look.clothingShade;
+  ctx.lineWidth = 0.012;
+  ctx.beginPath();
+  ctx.moveTo(-0.38, -0.2);
+  ctx.quadraticCurveTo(-0.36, 0.1, -0.39, bottom);
+  ctx.moveTo(0.38, -0.2);
+  ctx.quadraticCurveTo(0.36, 0.1, 0.39, bottom);
+  ctx.stroke();
   ctx.fillStyle = look.collar;
   ctx.beginPath();
   ctx.moveTo(-0.12, -0.33);
@@ -241,25 +251,26 @@ function drawHairBack(ctx: SKRSContext2D, look: Look): void {
 
 function drawHairFront(ctx: SKRSContext2D, look: Look): void {
   const rx = HEAD.rx * look.headWidth;
-  const top = HEAD.y - HEAD.ry * 1.02;
+  // Bezier control height that puts the hair's crown ~0.03 above the skull's (which peaks near HEAD.y - 0.243).
+  const top = HEAD.y - HEAD.ry * 1.35 - 0.04;
   ctx.fillStyle = look.hair;
   ctx.beginPath();
   switch (look.hairStyle) {
     case 'side-part':
       ctx.moveTo(-rx - 0.012, HEAD.y - 0.02);
-      ctx.bezierCurveTo(-rx - 0.02, top - 0.06, rx + 0.02, top - 0.07, rx + 0.012, HEAD.y - 0.03);
+      ctx.bezierCurveTo(-rx - 0.02, top - 0.01, rx + 0.02, top - 0.02, rx + 0.012, HEAD.y - 0.03);
       ctx.bezierCurveTo(rx * 0.5, HEAD.y - 0.16, -rx * 0.3, HEAD.y - 0.1, -rx * 0.55, HEAD.y - 0.14);
       ctx.bezierCurveTo(-rx * 0.8, HEAD.y - 0.1, -rx * 0.95, HEAD.y - 0.06, -rx - 0.012, HEAD.y - 0.02);
       break;
     case 'long':
       ctx.moveTo(-rx - 0.03, HEAD.y + 0.02);
-      ctx.bezierCurveTo(-rx - 0.03, top - 0.07, rx + 0.03, top - 0.07, rx + 0.03, HEAD.y + 0.02);
+      ctx.bezierCurveTo(-rx - 0.03, top - 0.02, rx + 0.03, top - 0.02, rx + 0.03, HEAD.y + 0.02);
       ctx.bezierCurveTo(rx * 0.9, HEAD.y - 0.08, rx * 0.2, HEAD.y - 0.16, 0, HEAD.y - 0.17);
       ctx.bezierCurveTo(-rx * 0.2, HEAD.y - 0.16, -rx * 0.9, HEAD.y - 0.08, -rx - 0.03, HEAD.y + 0.02);
       break;
     default:
       ctx.moveTo(-rx - 0.01, HEAD.y - 0.04);
-      ctx.bezierCurveTo(-rx - 0.02, top - 0.05, rx + 0.02, top - 0.05, rx + 0.01, HEAD.y - 0.04);
+      ctx.bezierCurveTo(-rx - 0.02, top, rx + 0.02, top, rx + 0.01, HEAD.y - 0.04);
       ctx.bezierCurveTo(rx * 0.7, HEAD.y - 0.15, -rx * 0.7, HEAD.y - 0.15, -rx - 0.01, HEAD.y - 0.04);
   }
   ctx.closePath();
