@@ -24,7 +24,7 @@ export const CaptionsTrack: React.FC<{ pages: CaptionPage[]; box: TextBox; style
   const padX = bold ? 0.3 * box.fontSize : 0.7 * box.fontSize;
   const textWidth = measureText({ text: bold ? text.toUpperCase() : text, fontFamily: theme.fontFamily, fontSize: box.fontSize, fontWeight: weight }).width;
   // Shrink a long cue to fit the band's lines instead of letting it run over.
-  const room = box.lines * (box.width - 2 * padX) * 0.92;
+  const room = box.lines * (box.width - 2 * padX) * 0.85;
   const fontSize = textWidth > room ? Math.max(box.fontSize * 0.6, box.fontSize * (room / textWidth)) : box.fontSize;
   const pop = interpolate(ms - page.startMs, [0, 120], [0.94, 1], { extrapolateLeft: 'clamp', extrapolateRight: 'clamp' });
   const active = page.wordLevel ? activeTokenIndex(page, ms) : -1;

@@ -114,7 +114,7 @@ function placePresenter(input: LayoutInput, orientation: Orientation, margin: nu
   let box: Rect;
   let panel: Rect | null = null;
   if (input.framing === 'pip') {
-    const boxH = orientation === 'wide' ? 0.52 * H : orientation === 'squarish' ? 0.44 * H : Math.min((0.44 * W) / a, 0.46 * H);
+    const boxH = orientation === 'wide' ? 0.52 * H : orientation === 'squarish' ? 0.44 * Math.min(W, H) : Math.min((0.44 * W) / a, 0.46 * H);
     const boxW = boxH * a;
     box = rect(atSide(boxW, 0.02 * W), H - boxH, boxW, boxH);
   } else if (input.framing === 'side') {
@@ -185,7 +185,7 @@ function besideObstacle(band: Rect, obstacle: Rect, gap: number, margin: number,
   if (!intersects(band, obstacle)) return band;
   const leftW = obstacle.x - gap - margin;
   const rightW = width - margin - (right(obstacle) + gap);
-  if (Math.max(leftW, rightW) < 0.45 * width) return null;
+  if (Math.max(leftW, rightW) < 0.4 * width) return null;
   return leftW >= rightW ? rect(margin, band.y, leftW, band.height) : rect(right(obstacle) + gap, band.y, rightW, band.height);
 }
 
@@ -204,14 +204,20 @@ export function computeLayout(input: LayoutInput): TemplateLayout {
   const logoH = 52 * unit;
   const logoW = input.logo ? logoH * 3.2 : 0;
   let logo = rect(W - margin - logoW, top, logoW, logoH);
-  if (intersects(logo, avoid)) logo = rect(margin, top, logoW, logoH);
+  // The logo may sit on the presenter's panel, just not on the presenter.
+  if (intersects(logo, presenter.body)) logo = rect(margin, top, logoW, logoH);
   const titleSize = style.titleSize[orientation] * unit;
   const titleLines = style.titleLines[orientation];
-  let title = rect(margin, top, W - 2 * margin, titleLines * titleSize * 1.12);
-  if (input.logo) title = logo.x <= margin ? rect(right(logo) + gap, top, W - margin - right(logo) - gap, title.height) : rect(margin, top, logo.x - gap - margin, title.height);
-  if (intersects(title, avoid)) {
-    title = avoid.x - gap > W - right(avoid) - gap ? rect(title.x, top, avoid.x - gap - title.x, title.height) : rect(right(avoid) + gap, top, right(title) - right(avoid) - gap, title.height);
+  const titleH = titleLines * titleSize * 1.12;
+  // The title runs between whatever occupies its band: the presenter (or panel) and the logo, on either side.
+  let x0 = margin;
+  let x1 = W - margin;
+  for (const o of input.logo ? [avoid, logo] : [avoid]) {
+    if (o.y >= top + titleH || bottom(o) <= top) continue;
+    if (o.x + o.width / 2 > (x0 + x1) / 2) x1 = Math.min(x1, o.x - gap);
+    else x0 = Math.max(x0, right(o) + gap);
   }
+  const title = rect(x0, top, x1 - x0, titleH);
 
   const capSize = style.captionSize * unit;
   const capH = style.captionLines * capSize * 1.25 + 0.9 * capSize;
@@ -222,6 +228,9 @@ export function computeLayout(input: LayoutInput): TemplateLayout {
   else if (intersects(captions, presenter.face)) {
     const below = bottom(presenter.face) + gap;
     captions = below + capH <= H - margin / 2 ? rect(margin, below, W - 2 * margin, capH) : rect(margin, presenter.face.y - gap - capH, W - 2 * margin, capH);
+    // Never straddle the edge of the presenter's panel: sit wholly above it.
+    const panel = presenter.panel;
+    if (panel && captions.y < panel.y && bottom(captions) > panel.y) captions = rect(margin, panel.y - gap - capH, W - 2 * margin, capH);
   }
 
   const contentTop = bottom(title) + gap * 1.25;
