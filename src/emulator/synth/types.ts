@@ -32,7 +32,7 @@ export interface ClipRequest {
   speech: { text: string; voiceId?: string; speed?: number } | { audio: Buffer };
   /** Stamp each frame's index into the clip (see frameMarkerRect). */
   frameMarker?: boolean;
-  /** Video codec, default 'vp9' (HeyGen's); 'vp8' is there for comparison and is not byte-reproducible. */
+  /** Video codec, default 'vp9' (what HeyGen's WebMs most likely use); 'vp8' is there for comparison: slower and larger here. */
   codec?: 'vp8' | 'vp9';
 }
 

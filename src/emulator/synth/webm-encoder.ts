@@ -16,14 +16,19 @@ export interface WebmEncodeOptions {
 }
 
 /**
- * Encoder settings. VP9 realtime at speed 8 is the fastest libvpx mode; constant quality (`-b:v 0 -crf`) keeps flat
- * transparent areas at exactly alpha 0. Fixed thread counts and bitexact flags make the bytes reproducible.
+ * Encoder settings. VP9 realtime at speed 8 is the fastest libvpx mode; constant quality (`-b:v 0 -crf`) keeps the
+ * background away from the figure at exactly alpha 0; -static-thresh skips unchanged blocks cheaply. Fixed threads
+ * and bitexact flags make the bytes reproducible.
  */
-export function videoCodecArgs(codec: VideoCodec): string[] {
-  const common = ['-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-cpu-used', '8', '-threads', '2', '-g', '250', '-lag-in-frames', '0'];
-  // VP8 keeps alpha only without alt-ref frames.
-  if (codec === 'vp8') return ['-c:v', 'libvpx', ...common, '-auto-alt-ref', '0', '-b:v', '0', '-crf', '10', '-qmin', '0', '-qmax', '30'];
-  return ['-c:v', 'libvpx-vp9', ...common, '-row-mt', '1', '-tile-columns', '1', '-static-thresh', '100', '-b:v', '0', '-crf', '30'];
+export function videoCodecArgs(codec: VideoCodec, width: number, height: number): string[] {
+  const common = ['-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-threads', '2', '-g', '250', '-lag-in-frames', '0', '-static-thresh', '100'];
+  if (codec === 'vp8') {
+    // VP8 needs a bitrate ceiling for -crf; a negative cpu-used is a fixed speed (positive ones adapt to the clock).
+    // Without alt-ref frames it keeps the alpha.
+    const kbps = Math.round((width * height * 25 * 0.06) / 1000);
+    return ['-c:v', 'libvpx', ...common, '-cpu-used', '-8', '-auto-alt-ref', '0', '-b:v', `${kbps}k`, '-crf', '10', '-qmin', '4', '-qmax', '40'];
+  }
+  return ['-c:v', 'libvpx-vp9', ...common, '-cpu-used', '8', '-row-mt', '1', '-tile-columns', '1', '-b:v', '0', '-crf', '30'];
 }
 
 /** Frames in flight between the renderer and ffmpeg's pipe. */
@@ -47,7 +52,7 @@ export function encodeWebm(o: WebmEncodeOptions): Promise<EncodeStats> {
     '-f', 'matroska', '-i', 'pipe:0',
     '-i', o.audioFile,
     '-map', '0:v:0', '-map', '1:a:0',
-    ...videoCodecArgs(codec),
+    ...videoCodecArgs(codec, source.width, source.height),
     '-r', String(fps), '-frames:v', String(source.frames),
     '-c:a', 'libopus', '-b:a', '64k', '-ar', '48000', '-ac', '1',
     '-map_metadata', '-1', '-map_chapters', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
