@@ -1,9 +1,9 @@
 import { drawFigure, eyesRect, figureLayout, headRect, mouthRect, type FigureState, type Rect } from './figure';
-import { drawRegion, type FrameSource } from './frame-source';
-import { stampFrameMarker } from './frame-marker';
+import { drawRegion, PatchedFrames, type FrameSource } from './frame-source';
+import { frameMarkerRect, stampFrameMarker } from './frame-marker';
 import type { Look } from './look';
 import type { MotionTrack } from './motion';
-import { blitYuva, packYuva, yuvaView, type Yuva } from './yuva';
+import { packYuva, yuvaFrameBytes, type Yuva } from './yuva';
 
 export interface FigureFramesOptions {
   width: number;
@@ -44,8 +44,11 @@ export function figureFrames(o: FigureFramesOptions): FrameSource {
     return drawRegion(rect, (ctx) => drawFigure(ctx, look, state, layout));
   };
   const neutral: FigureState = { mouth: 0, eyes: 0, headX: 0, headY: 0 };
-  const base = new Uint8Array(width * height * 2 + (width / 2) * (height / 2) * 2);
+  const base = new Uint8Array(yuvaFrameBytes(width, height));
   packYuva(draw(full, neutral), base);
+  const patched = new PatchedFrames(base, width, height);
+  // Every frame rewrites the head area (the mouth and eyes lie inside it) and the marker.
+  const covered = o.frameMarker ? [head, frameMarkerRect(width, height)] : [head];
   const heads = new Map<string, Yuva>();
   const mouths = new Map<number, Yuva>();
   const eyes = new Map<number, Yuva>();
@@ -78,12 +81,11 @@ export function figureFrames(o: FigureFramesOptions): FrameSource {
         assertOpaque(eyePatch, 'eye');
         eyes.set(eyeState, eyePatch);
       }
-      out.set(base);
-      const frame = yuvaView(out, width, height);
-      blitYuva(frame, headPatch, head.x, head.y);
-      blitYuva(frame, mouthPatch, mouthR.x + dx, mouthR.y + dy);
-      blitYuva(frame, eyePatch, eyesR.x + dx, eyesR.y + dy);
-      if (o.frameMarker) stampFrameMarker(frame, i);
+      const frame = patched.begin(out, covered);
+      patched.blit(out, frame, headPatch, head.x, head.y);
+      patched.blit(out, frame, mouthPatch, mouthR.x + dx, mouthR.y + dy);
+      patched.blit(out, frame, eyePatch, eyesR.x + dx, eyesR.y + dy);
+      if (o.frameMarker) stampFrameMarker(frame, i, (p, x, y) => patched.blit(out, frame, p, x, y));
     },
   };
 }

@@ -66,11 +66,11 @@ function solidCell(size: number, white: boolean): Yuva {
   return c;
 }
 
-/** Stamps frame `index` into a YUVA frame of the clip's size. */
-export function stampFrameMarker(frame: Yuva, index: number): void {
+/** Stamps frame `index` into a YUVA frame of the clip's size, through `blit` when given (to track the area). */
+export function stampFrameMarker(frame: Yuva, index: number, blit: (patch: Yuva, x: number, y: number) => void = (p, x, y) => blitYuva(frame, p, x, y)): void {
   const r = frameMarkerRect(frame.width, frame.height);
   cellBits(index).forEach((white, k) => {
-    blitYuva(frame, solidCell(r.cell, white), r.x + (k % COLS) * r.cell, r.y + Math.floor(k / COLS) * r.cell);
+    blit(solidCell(r.cell, white), r.x + (k % COLS) * r.cell, r.y + Math.floor(k / COLS) * r.cell);
   });
 }
 

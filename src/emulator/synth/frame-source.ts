@@ -1,5 +1,5 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { rgbaToYuva, type Yuva } from './yuva';
+import { blitYuva, copyYuvaRect, rgbaToYuva, yuvaView, type Yuva } from './yuva';
 import type { Rect } from './figure';
 
 /** Produces the packed yuva420p bytes of each frame of a clip. */
@@ -23,4 +23,45 @@ export function drawRegion(rect: Rect, draw: (ctx: SKRSContext2D) => void): Yuva
   draw(ctx);
   const img = ctx.getImageData(0, 0, rect.width, rect.height);
   return rgbaToYuva(img.data, rect.width, rect.height);
+}
+
+/**
+ * A background frame plus patches: frame buffers are reused (the encoder's pool), so instead of copying the whole
+ * background into a buffer for every frame, only the areas patched last time that buffer was used are restored.
+ */
+export class PatchedFrames {
+  private readonly base: Yuva;
+  private readonly dirty = new WeakMap<Uint8Array, Rect[]>();
+
+  constructor(
+    private readonly baseBytes: Uint8Array,
+    private readonly width: number,
+    private readonly height: number,
+  ) {
+    this.base = yuvaView(baseBytes, width, height);
+  }
+
+  /**
+   * Resets `out` to the background and returns a view to blit patches into. Areas inside `covered` (rects the caller
+   * will overwrite entirely this frame) are not restored.
+   */
+  begin(out: Uint8Array, covered: Rect[] = []): Yuva {
+    const frame = yuvaView(out, this.width, this.height);
+    const rects = this.dirty.get(out);
+    if (!rects) out.set(this.baseBytes);
+    else {
+      for (const r of rects) {
+        const inside = covered.some((c) => r.x >= c.x && r.y >= c.y && r.x + r.width <= c.x + c.width && r.y + r.height <= c.y + c.height);
+        if (!inside) copyYuvaRect(frame, this.base, r.x, r.y, r.width, r.height);
+      }
+    }
+    this.dirty.set(out, []);
+    return frame;
+  }
+
+  /** Copies a patch into the frame and remembers the area for the next reuse of this buffer. */
+  blit(out: Uint8Array, frame: Yuva, patch: Yuva, x: number, y: number): void {
+    blitYuva(frame, patch, x, y);
+    this.dirty.get(out)?.push({ x, y, width: patch.width, height: patch.height });
+  }
 }

@@ -1,8 +1,8 @@
 import { loadImage, type Image } from '@napi-rs/canvas';
-import { drawRegion, type FrameSource } from './frame-source';
-import { stampFrameMarker } from './frame-marker';
+import { drawRegion, PatchedFrames, type FrameSource } from './frame-source';
+import { frameMarkerRect, stampFrameMarker } from './frame-marker';
 import type { Rect } from './figure';
-import { createYuva, blitYuva, packYuva, yuvaFrameBytes, yuvaView, type Yuva } from './yuva';
+import { createYuva, packYuva, yuvaFrameBytes, type Yuva } from './yuva';
 
 export interface PhotoFramesOptions {
   width: number;
@@ -66,6 +66,8 @@ export async function photoFrames(o: PhotoFramesOptions): Promise<FrameSource> {
   const rect: Rect = { x: x0, y: y0, width: Math.min(width, even(oval.cx + oval.rx + 2, true)) - x0, height: Math.min(height, even(oval.cy + oval.ry + 2, true)) - y0 };
   const base = new Uint8Array(yuvaFrameBytes(width, height));
   packYuva(createYuva(width, height), base);
+  const patched = new PatchedFrames(base, width, height);
+  const covered = o.frameMarker ? [rect, frameMarkerRect(width, height)] : [rect];
   const cache = new Map<string, Yuva>();
   let cached = 0;
   let drawn = 0;
@@ -94,10 +96,9 @@ export async function photoFrames(o: PhotoFramesOptions): Promise<FrameSource> {
         }
       }
       last = { key, patch };
-      out.set(base);
-      const frame = yuvaView(out, width, height);
-      blitYuva(frame, patch, rect.x, rect.y);
-      if (o.frameMarker) stampFrameMarker(frame, i);
+      const frame = patched.begin(out, covered);
+      patched.blit(out, frame, patch, rect.x, rect.y);
+      if (o.frameMarker) stampFrameMarker(frame, i, (p, x, y) => patched.blit(out, frame, p, x, y));
     },
   };
 }

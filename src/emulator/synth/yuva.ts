@@ -147,3 +147,23 @@ export function yuvaView(buf: Uint8Array, width: number, height: number): Yuva {
   if (buf.length < ys * 2 + cs * 2) throw new Error('frame buffer too small');
   return { width, height, y: buf.subarray(0, ys), u: buf.subarray(ys, ys + cs), v: buf.subarray(ys + cs, ys + 2 * cs), a: buf.subarray(ys + 2 * cs, 2 * ys + 2 * cs) };
 }
+
+/** Copies the rect (even coordinates) from one frame to another of the same size. */
+export function copyYuvaRect(dst: Yuva, src: Yuva, x: number, y: number, width: number, height: number): void {
+  const x0 = Math.max(0, x);
+  const y0 = Math.max(0, y);
+  const x1 = Math.min(dst.width, x + width);
+  const y1 = Math.min(dst.height, y + height);
+  if (x1 <= x0 || y1 <= y0) return;
+  for (let row = y0; row < y1; row++) {
+    const o = row * dst.width;
+    dst.y.set(src.y.subarray(o + x0, o + x1), o + x0);
+    dst.a.set(src.a.subarray(o + x0, o + x1), o + x0);
+  }
+  const cw = dst.width / 2;
+  for (let row = y0 >> 1; row < (y1 + 1) >> 1; row++) {
+    const o = row * cw;
+    dst.u.set(src.u.subarray(o + (x0 >> 1), o + ((x1 + 1) >> 1)), o + (x0 >> 1));
+    dst.v.set(src.v.subarray(o + (x0 >> 1), o + ((x1 + 1) >> 1)), o + (x0 >> 1));
+  }
+}
