@@ -11,6 +11,7 @@ const SCRIPT = [
   'On the next chart you can see how each region contributed.',
   'Europe led the growth, followed closely by North America, while Asia held steady.',
   'We expect the trend to continue into the next quarter as new products launch.',
+  'Thank you for watching, and see you next quarter.',
 ].join(' ');
 
 interface Run {
@@ -18,6 +19,7 @@ interface Run {
   seconds: number;
   clipSeconds: number;
   cpuSeconds: number;
+  ffmpegCpuSeconds: number;
   bytes: number;
 }
 
@@ -35,13 +37,14 @@ async function timeClip(dir: string, label: string, req: Omit<ClipRequest, 'spee
   const t0 = performance.now();
   const r = await synthesizeClip({ ...req, speech: { text: SCRIPT } }, out);
   const seconds = (performance.now() - t0) / 1000;
-  return { label, seconds, clipSeconds: r.durationSec, cpuSeconds: r.stats.ffmpegCpuSec + r.stats.nodeCpuSec, bytes: (await stat(out)).size };
+  return { label, seconds, clipSeconds: r.durationSec, cpuSeconds: r.stats.ffmpegCpuSec + r.stats.nodeCpuSec, ffmpegCpuSeconds: r.stats.ffmpegCpuSec, bytes: (await stat(out)).size };
 }
 
 function fmt(r: Run): string {
   const rtf = (r.seconds / r.clipSeconds).toFixed(3);
   const cpu = (r.cpuSeconds / r.clipSeconds).toFixed(3);
-  return `${r.label.padEnd(26)} ${r.seconds.toFixed(2).padStart(6)} s for ${r.clipSeconds.toFixed(2)} s  RTF ${rtf}  CPU ${r.cpuSeconds.toFixed(1).padStart(5)} s (CPU/clip ${cpu})  ${(r.bytes / 1e6).toFixed(2)} MB`;
+  const split = `ffmpeg ${r.ffmpegCpuSeconds.toFixed(1)} + node ${(r.cpuSeconds - r.ffmpegCpuSeconds).toFixed(1)}`;
+  return `${r.label.padEnd(26)} ${r.seconds.toFixed(2).padStart(6)} s for ${r.clipSeconds.toFixed(2)} s  RTF ${rtf}  CPU ${r.cpuSeconds.toFixed(1).padStart(5)} s = ${split} (CPU/clip ${cpu})  ${(r.bytes / 1e6).toFixed(2)} MB`;
 }
 
 function best(runs: Run[]): Run {

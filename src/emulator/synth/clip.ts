@@ -15,6 +15,8 @@ import type { FrameSource } from './frame-source';
 import type { ClipRequest, ClipResult, WordTiming } from './types';
 
 const MOUTH_LEVELS = 7;
+/** Distinguishes concurrent calls' temporary outputs within this process. */
+let tmpCounter = 0;
 
 async function speechFor(req: ClipRequest): Promise<{ pcm: Pcm; words: WordTiming[] }> {
   if ('audio' in req.speech) return { pcm: await decodeAudio(req.speech.audio), words: [] };
@@ -54,7 +56,7 @@ export async function synthesizeClip(req: ClipRequest, outFile: string): Promise
     source = figureFrames({ width, height, look: lookFor(req.avatarId), mouth: levels, mouthLevels: MOUTH_LEVELS, motion, frameMarker: req.frameMarker });
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'synth-clip-'));
-  const tmpOut = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmpOut = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.${++tmpCounter}.tmp`);
   try {
     const audioFile = path.join(dir, 'audio.wav');
     await writeFile(audioFile, encodeWav({ sampleRate: pcm.sampleRate, samples: padded }));
