@@ -111,8 +111,10 @@ function hookCallback(inst: WebAssembly.Instance, slots: number[], events: Espea
     let verdict: boolean | undefined;
     table.set(slot, asTableFunction((wav, samples, evPtr) => {
       if (verdict === undefined) {
-        const first = readEvents(memory, evPtr)[0];
-        verdict = first?.type === EVENT.SAMPLERATE && first.id >= 8000 && first.id <= 96000;
+        // The synth callback's first call carries (audio, sample count, events starting with the sample rate).
+        const evs = readEvents(memory, evPtr);
+        const first = evs[0];
+        verdict = wav > 0 && samples >= 0 && samples < 1 << 20 && first?.type === EVENT.SAMPLERATE && first.id >= 8000 && first.id <= 96000 && evs.every((e) => e.type >= 1 && e.type <= 8);
         if (verdict) callbackSlot = slot;
       }
       if (verdict) events.push(...readEvents(memory, evPtr));

@@ -26,7 +26,8 @@ async function speakSegment(text: string, voiceId: string | undefined, speed: nu
   const wav = run.files['out.wav'];
   if (!wav) throw new Error('espeak-ng produced no audio');
   const pcm = parseWav(wav);
-  if (!run.events.some((e) => e.type === EVENT.WORD)) throw new Error('espeak-ng reported no word events; cannot time the words');
+  // The sample-rate event opens every synthesis; without it the callback hook failed and words cannot be timed.
+  if (!run.events.some((e) => e.type === EVENT.SAMPLERATE)) throw new Error('espeak-ng reported no events; cannot time the words');
   return { samples: pcm.samples, sampleRate: pcm.sampleRate, words: wordTimings(text, run.events, pcm.samples, pcm.sampleRate) };
 }
 

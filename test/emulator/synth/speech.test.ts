@@ -86,6 +86,15 @@ describe('synthesizeSpeech', () => {
     expect(rmsBetween(broken, (part?.end ?? 0) + 0.05, (second?.start ?? 0) - 0.05)).toBeLessThan(0.001);
   });
 
+  it('copes with parts that have nothing to say and with empty scripts', async () => {
+    const s = await synthesizeSpeech({ text: 'Well... <break time="500ms"/> — <break time="0.5s"/> fine.' });
+    expect(s.words.map((w) => w.word)).toEqual(['Well...', 'fine.']);
+    expect(s.durationSec).toBeGreaterThan(1.5);
+    const empty = await synthesizeSpeech({ text: '' });
+    expect(empty.words).toEqual([]);
+    expect(empty.durationSec).toBe(0);
+  });
+
   it('speaks faster at speed 1.5 and slower at 0.5', async () => {
     const text = 'The chart shows a steady climb across all four regions.';
     const normal = await synthesizeSpeech({ text });
