@@ -37,7 +37,7 @@ async function timeClip(dir: string, label: string, req: Omit<ClipRequest, 'spee
   const t0 = performance.now();
   const r = await synthesizeClip({ ...req, speech: { text: SCRIPT } }, out);
   const seconds = (performance.now() - t0) / 1000;
-  return { label, seconds, clipSeconds: r.durationSec, cpuSeconds: r.stats.ffmpegCpuSec + r.stats.nodeCpuSec, ffmpegCpuSeconds: r.stats.ffmpegCpuSec, bytes: (await stat(out)).size };
+  return { label, seconds, clipSeconds: r.durationSec, cpuSeconds: (r.stats?.ffmpegCpuSec ?? NaN) + (r.stats?.nodeCpuSec ?? NaN), ffmpegCpuSeconds: r.stats?.ffmpegCpuSec ?? NaN, bytes: (await stat(out)).size };
 }
 
 function fmt(r: Run): string {

@@ -55,5 +55,6 @@ export interface ClipResult {
   /** Word timings of the speech (empty when the clip was made from supplied audio: there is no text to time). */
   words: WordTiming[];
   srt: string;
-  stats: ClipStats;
+  /** How the clip was made (for benchmarks); optional so stand-in synthesizers need not invent it. */
+  stats?: ClipStats;
 }
