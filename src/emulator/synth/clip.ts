@@ -32,10 +32,7 @@ function checkSize(width: number, height: number, fps: number): void {
   if (!Number.isFinite(fps) || fps < 1 || fps > 60) throw new Error(`fps must be 1–60, got ${fps}`);
 }
 
-/**
- * Renders a talking presenter clip like HeyGen's `output_format: "webm"`: a transparent VP9 WebM (alpha_mode=1) of the
- * requested size with the voice as Opus, as long as the speech (rounded up to a whole frame).
- */
+/** A talking presenter like HeyGen's `output_format: "webm"`: transparent VP9 + Opus, the requested size, as long as the speech. */
 export async function synthesizeClip(req: ClipRequest, outFile: string): Promise<ClipResult> {
   const fps = req.fps ?? 25;
   const { width, height } = req;

@@ -10,10 +10,7 @@ export interface DecodeOptions {
   scaleTo?: { width: number; height: number };
 }
 
-/**
- * Decodes frames of a video to straight RGBA with the bundled ffmpeg, keeping a WebM's alpha: the libvpx decoder
- * has to be forced before `-i` because ffmpeg's native VP8/VP9 decoders drop the alpha side channel.
- */
+/** Decodes frames to RGBA; libvpx is forced before `-i` because ffmpeg's native VP8/VP9 decoders drop the alpha. */
 export async function decodeFrames(file: string, opts: DecodeOptions = {}): Promise<RgbaImage[]> {
   const probe = await ffprobe(file);
   const v = probe.streams.find((s) => s.codec_type === 'video');

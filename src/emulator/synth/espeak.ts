@@ -65,11 +65,7 @@ function readEvents(memory: WebAssembly.Memory, ptr: number): EspeakEvent[] {
   return out;
 }
 
-/**
- * Runs the espeak-ng command line (compiled to WebAssembly) once, in a fresh instance, and records the events of
- * its synth callback. The build exports only main(), so the callback is found among the function-table slots with
- * its C signature (short*, int, espeak_EVENT*) -> int and wrapped: its first call always carries the sample rate.
- */
+/** Runs espeak-ng (WASM, exports only main()) in a fresh instance, recording its synth callback's events via a hooked table slot. */
 export async function runEspeak(args: string[], opts: EspeakRunOptions = {}): Promise<EspeakRun> {
   const { module, candidates } = await wasm();
   const out: string[] = [];

@@ -23,11 +23,7 @@ function assertOpaque(patch: Yuva, what: string): void {
   for (const a of patch.a) if (a !== 255) throw new Error(`${what} patch is not inside the face`);
 }
 
-/**
- * The drawn presenter as layered patches: a base frame (body, background), a head patch per head offset, and small
- * mouth and eye patches that sit inside the face and so are the same at every offset. A frame is the base with three
- * patches copied over it: each distinct picture is drawn once, whatever the clip length.
- */
+/** The drawn presenter as a base frame plus head, mouth and eye patches, so each distinct picture is drawn once. */
 export function figureFrames(o: FigureFramesOptions): FrameSource {
   const { width, height, look } = o;
   const layout = figureLayout(width, height);

@@ -19,10 +19,7 @@ export interface FigureLayout {
   scale: number;
 }
 
-/**
- * Head and shoulders centred and cut by the bottom edge, as HeyGen frames its avatars: in landscape the figure fills
- * most of the height; in portrait it is sized by the width and stands lower, its body continuing to the bottom.
- */
+/** HeyGen-like framing: landscape fills most of the height; portrait is sized by the width, the body running off the bottom. */
 export function figureLayout(width: number, height: number): FigureLayout {
   if (width >= height * 0.95) {
     const scale = Math.min(height * 0.84, width * 0.8);

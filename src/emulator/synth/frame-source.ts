@@ -25,10 +25,7 @@ export function drawRegion(rect: Rect, draw: (ctx: SKRSContext2D) => void): Yuva
   return rgbaToYuva(img.data, rect.width, rect.height);
 }
 
-/**
- * A background frame plus patches: frame buffers are reused (the encoder's pool), so instead of copying the whole
- * background into a buffer for every frame, only the areas patched last time that buffer was used are restored.
- */
+/** Background plus patches in reused buffers: only background that will not be overwritten is restored. */
 export class PatchedFrames {
   private readonly base: Yuva;
   private readonly dirty = new WeakMap<Uint8Array, Rect[]>();
@@ -41,10 +38,7 @@ export class PatchedFrames {
     this.base = yuvaView(baseBytes, width, height);
   }
 
-  /**
-   * Resets `out` to the background and returns a view to blit patches into. Areas inside `covered` (rects the caller
-   * will overwrite entirely this frame) are not restored.
-   */
+  /** Resets `out` to the background, skipping areas inside `covered` (this frame rewrites them entirely). */
   begin(out: Uint8Array, covered: Rect[] = []): Yuva {
     const frame = yuvaView(out, this.width, this.height);
     const rects = this.dirty.get(out);

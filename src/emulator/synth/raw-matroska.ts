@@ -1,5 +1,4 @@
-// A minimal Matroska writer for uncompressed yuva420p frames: the bundled ffmpeg has no rawvideo demuxer, but its
-// Matroska demuxer maps V_UNCOMPRESSED with ColourSpace 'Y4\x0b\x08' to rawvideo/yuva420p, which avoids PNG entirely.
+// Raw yuva420p in Matroska (V_UNCOMPRESSED, ColourSpace 'Y4\x0b\x08'): the bundled ffmpeg lacks a rawvideo demuxer.
 
 function vint(n: number, len: number): Buffer {
   const b = Buffer.alloc(len);
@@ -53,8 +52,7 @@ export function rawMatroskaHeader(width: number, height: number, fps: number): B
               uint(0xb0, width),
               uint(0xba, height),
               element(0x2eb524, Buffer.from(YUVA420P_FOURCC, 'latin1')),
-              // Colour: BT.709 matrix/transfer/primaries, limited range. Tagging the input (rather than passing
-              // -colorspace to the encoder) keeps ffmpeg from inserting a full-frame conversion.
+              // BT.709, limited range, tagged on the input: -colorspace on the output made ffmpeg convert every frame.
               element(0x55b0, Buffer.concat([uint(0x55b1, 1), uint(0x55b9, 1), uint(0x55ba, 1), uint(0x55bb, 1)])),
             ]),
           ),

@@ -47,8 +47,7 @@ export async function synthesizeSpeech(req: SpeechRequest): Promise<Speech> {
       offset += n;
       continue;
     }
-    // A sentence that ends before a <break> keeps its natural pause, so the break adds to it (as in HeyGen's output);
-    // the clip itself ends with the last word.
+    // A sentence ending before a <break> keeps its natural pause (the break adds to it); the clip ends on the last word.
     const seg = await speakSegment(part.text, req.voiceId, speed, k < lastText && /[.!?;:]["')\]]*$/.test(part.text));
     sampleRate = seg.sampleRate;
     for (const w of seg.words) words.push({ word: w.word, start: w.start + offset / sampleRate, end: w.end + offset / sampleRate });

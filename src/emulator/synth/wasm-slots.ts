@@ -1,7 +1,4 @@
-/**
- * Lists the function-table slots of a WebAssembly binary whose functions have the signature (i32, i32, i32) -> i32,
- * read from the type, import, function and element sections (the binary has no name section to look them up by).
- */
+/** Table slots holding (i32, i32, i32) -> i32 functions, read from the binary's sections (it has no name section). */
 export function tableSlotsWithI32x3Signature(bytes: Uint8Array): number[] {
   let p = 8;
   const u32 = (): number => {

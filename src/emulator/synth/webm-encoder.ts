@@ -15,16 +15,11 @@ export interface WebmEncodeOptions {
   codec?: VideoCodec;
 }
 
-/**
- * Encoder settings. VP9 realtime at speed 8 is the fastest libvpx mode; constant quality (`-b:v 0 -crf`) keeps the
- * background away from the figure at exactly alpha 0; -static-thresh skips unchanged blocks cheaply. Fixed threads
- * and bitexact flags make the bytes reproducible.
- */
+/** Fastest libvpx mode; -crf with -b:v 0 keeps the background at alpha 0; fixed threads keep the bytes reproducible. */
 export function videoCodecArgs(codec: VideoCodec, width: number, height: number): string[] {
   const common = ['-pix_fmt', 'yuva420p', '-deadline', 'realtime', '-threads', '2', '-g', '250', '-lag-in-frames', '0', '-static-thresh', '100'];
   if (codec === 'vp8') {
-    // VP8 needs a bitrate ceiling for -crf; a negative cpu-used is a fixed speed (positive ones adapt to the clock).
-    // Without alt-ref frames it keeps the alpha.
+    // VP8: -crf needs a bitrate ceiling, negative cpu-used is a fixed speed (positive adapts to the clock), no alt-ref keeps alpha.
     const kbps = Math.round((width * height * 25 * 0.06) / 1000);
     return ['-c:v', 'libvpx', ...common, '-cpu-used', '-8', '-auto-alt-ref', '0', '-b:v', `${kbps}k`, '-crf', '10', '-qmin', '4', '-qmax', '40'];
   }
@@ -84,8 +79,7 @@ export function encodeWebm(o: WebmEncodeOptions): Promise<EncodeStats> {
     let sent = 0;
     const pump = (): void => {
       while (i < source.frames && !stopped) {
-        // A picture equal to the previous one is not sent: `-r` makes ffmpeg repeat it. The last frame is always
-        // sent so the stream still ends at the right time.
+        // A repeated picture is not sent (`-r` makes ffmpeg repeat it); the last frame always is, to end the stream on time.
         if (i > 0 && i < source.frames - 1 && source.key(i) === source.key(i - 1)) {
           i++;
           continue;

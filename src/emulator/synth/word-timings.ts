@@ -43,12 +43,7 @@ function firstVoiced(samples: Int16Array, from: number, before: number, threshol
   return from;
 }
 
-/**
- * Word timings from espeak's own word events: a word starts at its event's sample (moved to where its sound begins)
- * and ends where the audio falls silent before the next word or clause end, so pauses are not counted as speech.
- * espeak speaks some function words together with the next word ("the year") and reports one event for both; such
- * a group's time is shared among its words in proportion to their letters.
- */
+/** Word times from espeak's word events, trimmed to the sound; words spoken under one event share its time by letters. */
 export function wordTimings(text: string, events: EspeakEvent[], samples: Int16Array, sampleRate: number): WordTiming[] {
   const tokens = tokenize(text);
   for (const e of events) {

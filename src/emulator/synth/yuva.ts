@@ -20,10 +20,7 @@ export function yuvaFrameBytes(width: number, height: number): number {
   return width * height * 2 + (width / 2) * (height / 2) * 2;
 }
 
-/**
- * Converts straight RGBA to YUVA 4:2:0 with BT.709 limited-range coefficients. Chroma is alpha-weighted so the
- * colourless transparent pixels do not darken the edges of the figure.
- */
+/** Straight RGBA to YUVA 4:2:0 (BT.709, limited range), chroma weighted by alpha so edges do not darken. */
 export function rgbaToYuva(straight: Uint8Array | Uint8ClampedArray, width: number, height: number): Yuva {
   const out = createYuva(width, height);
   const rgba = bleedIntoTransparent(straight, width, height);
@@ -76,10 +73,7 @@ export function rgbaToYuva(straight: Uint8Array | Uint8ClampedArray, width: numb
 /** How far (px) the figure's colours are carried into the transparent background. */
 const BLEED = 32;
 
-/**
- * Gives fully transparent pixels near the figure the colour of the nearest visible pixel in their row. The codec's
- * alpha ringing around edges (a few percent opacity, up to ~32 px out) then shows the figure's colour, not black.
- */
+/** Gives transparent pixels near the figure its colour, so the codec's faint alpha ringing at edges is not black. */
 function bleedIntoTransparent(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Uint8Array {
   const out = Uint8Array.from(rgba);
   const src = new Int32Array(width);
