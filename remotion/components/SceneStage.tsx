@@ -15,18 +15,20 @@ export interface SceneStageProps {
   locale: string;
   /** Frames into the scene before its title and graphic come in (the title card on the first scene). */
   enterAt: number;
+  /** The first scene without a title card shows its title from frame 0, the poster frame. */
+  titleFromStart: boolean;
   /** The scene's own length; after it, `exitFrames` of exit under the transition. */
   sceneFrames: number;
   exitFrames: number;
 }
 
 /** One scene's visuals: its own background if it has one, the title, the graphic in its key area, the overlays. */
-export const SceneStage: React.FC<SceneStageProps> = ({ scene, layout, theme, locale, enterAt, sceneFrames, exitFrames }) => {
+export const SceneStage: React.FC<SceneStageProps> = ({ scene, layout, theme, locale, enterAt, titleFromStart, sceneFrames, exitFrames }) => {
   const u = layout.unit;
   return (
     <AbsoluteFill>
       {scene.background ? <Backdrop background={scene.background} theme={theme} /> : null}
-      <SceneTitle text={scene.title} box={layout.title} theme={theme} unit={u} enterAt={enterAt} exitAt={sceneFrames} exitFrames={exitFrames} />
+      <SceneTitle text={scene.title} box={layout.title} theme={theme} unit={u} enterAt={titleFromStart ? -sceneFrames : enterAt} exitAt={sceneFrames} exitFrames={exitFrames} />
       {scene.graphic ? (
         <div style={rectStyle(layout.graphic)}>
           <Graphic graphic={scene.graphic} width={layout.graphic.width} height={layout.graphic.height} theme={theme} locale={locale} scale={u} enterAt={enterAt + 8} exitAt={sceneFrames} exitFrames={exitFrames} />

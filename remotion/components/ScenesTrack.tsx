@@ -46,6 +46,7 @@ export const ScenesTrack: React.FC<{
               theme={theme}
               locale={locale}
               enterAt={i === 0 ? introFrames : 0}
+              titleFromStart={i === 0 && introFrames === 0}
               sceneFrames={timeline.scenes[i]!.durationInFrames}
               exitFrames={i < scenes.length - 1 ? overlap : 0}
             />

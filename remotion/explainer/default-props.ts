@@ -4,7 +4,7 @@ import type { ExplainerProps } from './schema';
 
 const spec: VideoSpecInput = {
   id: 'explainer-demo',
-  title: 'Quarterly growth in two minutes',
+  title: 'Northwind: the quarter in two minutes',
   format: 'landscape-1080p',
   avatar: { id: 'Angela-inblackskirt-20220820' },
   voice: { id: '1bd001e7e50f421d891986aad5158bc8', speed: 1, locale: 'en-US' },
@@ -73,8 +73,6 @@ const spec: VideoSpecInput = {
 
 export const explainerDefaultProps: ExplainerProps = {
   ...spec,
-  titleCard: true,
   lowerThird: { name: 'Ava Chen', role: 'Head of Growth' },
-  sceneTransition: 'fade',
   manifest: sampleManifestFor(videoSpecSchema.parse(spec)),
 };

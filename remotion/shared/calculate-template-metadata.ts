@@ -4,13 +4,16 @@ import { buildTimeline } from '../../src/spec/timeline';
 import { loadCaptionTrack, loadManifest } from './load-manifest';
 import { templatePropsSchema, type TemplatePropsInput } from './template-schema';
 
-/** Props that only the Studio demo (defaultProps) sets; a real spec must not inherit them. */
-const DEMO_ONLY = ['title', 'theme', 'background', 'presenter', 'music', 'template', 'manifest', 'captionTracks', 'titleCard', 'lowerThird', 'sceneTransition', 'captionStyle'] as const;
+/**
+ * Props whose demo values no real spec would have (a Northwind title, a sample logo, a sample manifest, a named lower
+ * third). Template options are not listed: their demo values equal the schema defaults, so inheriting them is harmless.
+ */
+const DEMO_ONLY = ['title', 'theme', 'lowerThird', 'manifest', 'captionTracks'] as const;
 
 /**
  * Remotion fills every top-level prop a render leaves out from defaultProps, so a spec without a title would get the
- * demo's title card, lower third and sample manifest. When the props are not the demo (another `id`), a value
- * equal to the demo's is dropped, and the template's own default applies.
+ * demo's title card, logo, lower third and sample manifest. When the props are not the demo (another `id`), such a
+ * value equal to the demo's is dropped and the template's own default applies.
  */
 export function withoutDemoLeftovers<P extends Record<string, unknown>>(props: P, defaults: Record<string, unknown>): P {
   if (props.id === defaults.id) return props;

@@ -4,7 +4,7 @@ import type { SocialProps } from './schema';
 
 const spec: VideoSpecInput = {
   id: 'social-demo',
-  title: 'Our best quarter yet',
+  title: 'Northwind: our best quarter yet',
   format: 'portrait-1080p',
   avatar: { id: 'Angela-inblackskirt-20220820' },
   voice: { id: '1bd001e7e50f421d891986aad5158bc8', speed: 1 },
@@ -33,7 +33,5 @@ const spec: VideoSpecInput = {
 
 export const socialDefaultProps: SocialProps = {
   ...spec,
-  captionStyle: 'bold',
-  sceneTransition: 'slide',
   manifest: sampleManifestFor(videoSpecSchema.parse(spec)),
 };

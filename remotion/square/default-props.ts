@@ -4,7 +4,7 @@ import type { SquareProps } from './schema';
 
 const spec: VideoSpecInput = {
   id: 'square-demo',
-  title: 'Weekly update',
+  title: 'Northwind weekly update',
   format: 'square-1080p',
   avatar: { id: 'Angela-inblackskirt-20220820' },
   voice: { id: '1bd001e7e50f421d891986aad5158bc8', speed: 1, locale: 'de-DE' },
@@ -33,7 +33,5 @@ const spec: VideoSpecInput = {
 
 export const squareDefaultProps: SquareProps = {
   ...spec,
-  titleCard: false,
-  sceneTransition: 'wipe',
   manifest: sampleManifestFor(videoSpecSchema.parse(spec)),
 };

@@ -184,8 +184,17 @@ describe('props a render leaves out', () => {
     expect(cleaned.manifest).toEqual({ version: 1, clips: {} });
     expect(cleaned.theme).toEqual(spec.theme);
     const parsed = explainerSchema.parse(cleaned);
-    expect(parsed.sceneTransition).toBe('fade');
     expect(parsed.theme.logo).toBeUndefined();
+  });
+
+  it('keep what a real spec sets, even when a template demo uses the same option', () => {
+    const spec = { ...videoSpecSchema.parse({ ...SHORT_SPEC, format: 'portrait-1080p', title: 'Quarterly growth in two minutes' }), presenter: { framing: 'full', side: 'right' } };
+    const merged = { ...socialDefaultProps, ...spec } as Record<string, unknown>;
+    const cleaned = withoutDemoLeftovers(merged, socialDefaultProps as Record<string, unknown>);
+    expect(cleaned.title).toBe('Quarterly growth in two minutes');
+    const parsed = socialSchema.parse(cleaned);
+    expect(parsed.presenter.framing).toBe('full');
+    expect(parsed.sceneTransition).toBe('slide');
   });
 
   it('leave the demo itself alone', () => {
