@@ -1,6 +1,7 @@
 import { renderMedia, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { VideoConfig } from 'remotion';
 import { openRenderBrowser } from './open-render-browser';
 import { renderChunks } from './render-chunks';
 import { CODECS, type CodecChoice } from './render-options';
@@ -41,6 +42,8 @@ export interface RenderVideoResult {
   height: number;
   /** Wall time of the render itself (composition selected to file renamed). */
   renderMs: number;
+  /** As resolved by calculateMetadata, for stills of the same video. */
+  composition: VideoConfig;
 }
 
 /** The name a render writes to until it is complete; a killed render leaves only this, never a half `outFile`. */
@@ -114,6 +117,7 @@ export async function renderVideo(opts: RenderVideoOptions): Promise<RenderVideo
       width: composition.width,
       height: composition.height,
       renderMs: Date.now() - t0,
+      composition,
     };
   } finally {
     await ownBrowser?.close({ silent: true });

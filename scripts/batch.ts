@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BatchInputError } from '../src/batch/batch-error';
+import { createBatchReporter, formatBatchSummary } from '../src/batch/batch-reporter';
+import { runBatch } from '../src/batch/run-batch';
+import { SpecError } from '../src/pipeline/spec-error';
+import { OptionError, parseNumber, parseRenderFlags } from '../src/render/render-options';
+
+const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --data <rows.csv|rows.json> [options]
+  --out DIR            default out/batch: <name>.mp4 per row, thumbs/, index.html (contact sheet)
+  --only a,b           render only these rows (by name)
+  --limit N            the first N rows
+  --force              render again even when a finished video matches its row
+  --name COLUMN        the column that names each video (default "id")
+  --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
+Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
+
+const { values } = parseArgs({
+  options: {
+    template: { type: 'string' },
+    data: { type: 'string' },
+    out: { type: 'string' },
+    only: { type: 'string' },
+    limit: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    name: { type: 'string' },
+    preset: { type: 'string' },
+    codec: { type: 'string' },
+    crf: { type: 'string' },
+    scale: { type: 'string' },
+    concurrency: { type: 'string' },
+    chunks: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help || !values.template || !values.data) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+
+try {
+  const flags = parseRenderFlags(values);
+  const reporter = createBatchReporter();
+  const result = await runBatch({
+    root: process.cwd(),
+    codeRoot: CODE_ROOT,
+    template: values.template,
+    data: values.data,
+    outDir: values.out,
+    only: values.only?.split(',').filter(Boolean),
+    limit: parseNumber('limit', values.limit, { min: 1, max: 1_000_000, integer: true }),
+    force: values.force,
+    nameColumn: values.name,
+    ...flags,
+    onEvent: (e) => reporter.onEvent(e),
+  });
+  console.log(`\n${formatBatchSummary(result)}`);
+  if (result.rows.some((r) => r.status === 'failed' || r.status === 'invalid')) process.exit(1);
+} catch (err) {
+  if (err instanceof BatchInputError || err instanceof OptionError || err instanceof SpecError) console.error(err.message);
+  else console.error(`batch failed: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+}

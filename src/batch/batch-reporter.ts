@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { createPrebuildReporter } from '../pipeline/prebuild-reporter';
+import { createRenderReporter } from '../render/render-reporter';
+import type { BatchEvent, BatchResult, RowOutcome } from './run-batch';
+
+const where = (o: RowOutcome) => `row ${o.row}${o.line ? ` (line ${o.line})` : ''}`;
+
+/** Progress of a batch on stderr: bad rows as they are found, the prebuild's clips, then each render with fps and ETA. */
+export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr) {
+  const prebuild = createPrebuildReporter({ stream });
+  let render: ReturnType<typeof createRenderReporter> | null = null;
+  return {
+    onEvent(e: BatchEvent) {
+      switch (e.type) {
+        case 'row-invalid':
+          stream.write(`  ✗ ${where(e.outcome)} ${e.outcome.name}: ${e.outcome.error}\n`);
+          break;
+        case 'rows':
+          stream.write(`Batch: ${e.selected} of ${e.total} row(s) of ${e.dataFile}${e.invalid ? `, ${e.invalid} with problems (skipped, listed above)` : ''}\n`);
+          break;
+        case 'prebuild':
+          prebuild.onEvent(e.event);
+          break;
+        case 'prebuild-done':
+          prebuild.done();
+          if (e.error) stream.write(`  prebuild failed: ${e.error}\n  rows whose clips are already built still render\n`);
+          break;
+        case 'plan':
+          stream.write(`Render: ${e.toRender} to render${e.finished ? `, ${e.finished} finished already (skipped; --force renders them again)` : ''}\n`);
+          break;
+        case 'ready':
+          stream.write(`Bundled and browser ready in ${(e.ms / 1000).toFixed(1)}s\n`);
+          break;
+        case 'row-start':
+          render = createRenderReporter(`[${e.index}/${e.of}] ${e.name}`, stream);
+          break;
+        case 'row-progress':
+          render?.onProgress(e.progress);
+          break;
+        case 'row-done':
+          if (e.outcome.status === 'rendered' && e.outcome.file) render?.done(e.outcome.file);
+          else stream.write(`${stream.isTTY ? '\r\x1b[2K' : ''}  ✗ [${e.index}/${e.of}] ${e.outcome.name} failed: ${e.outcome.error}\n`);
+          render = null;
+          break;
+      }
+    },
+  };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c >= 3 && c <= 7 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+/** The table printed at the end: one line per row with what happened to it. */
+export function formatBatchSummary(result: BatchResult, cwd: string = process.cwd()): string {
+  const header = ['row', 'name', 'status', 'length', 'frames', 'render', 'fps', 'size', 'note'];
+  const lines = result.rows.map((r) => [
+    String(r.row),
+    r.name,
+    r.status,
+    r.durationSec !== undefined ? `${r.durationSec.toFixed(1)}s` : '',
+    r.frames !== undefined ? String(r.frames) : '',
+    r.renderMs !== undefined && r.status === 'rendered' ? `${(r.renderMs / 1000).toFixed(1)}s` : '',
+    r.renderMs && r.frames && r.status === 'rendered' ? (r.frames / (r.renderMs / 1000)).toFixed(1) : '',
+    r.sizeBytes !== undefined ? `${(r.sizeBytes / 1e6).toFixed(2)} MB` : '',
+    r.status === 'rendered' || r.status === 'skipped' ? (r.file ?? '') : (r.error ?? ''),
+  ]);
+  const count = (s: string) => result.rows.filter((r) => r.status === s).length;
+  return [
+    table([header, ...lines]),
+    '',
+    `${count('rendered')} rendered, ${count('skipped')} skipped (finished), ${count('failed')} failed, ${count('invalid')} invalid · ${(result.totalMs / 1000).toFixed(1)}s · ${path.relative(cwd, result.indexFile)}`,
+  ].join('\n');
+}

@@ -1,0 +1,387 @@
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
+import type { HeyGenConnection } from '../pipeline/connect-heygen';
+import { ClipStore } from '../pipeline/clip-store';
+import { hashReferencedFiles } from '../pipeline/project-files';
+import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../pipeline/run-prebuild';
+import { jsonPath, SpecError } from '../pipeline/spec-error';
+import type { FormatId } from '../spec/formats';
+import { videoSpecSchema } from '../spec/video-spec';
+import { bundleProject } from '../render/bundle-project';
+import { openRenderBrowser } from '../render/open-render-browser';
+import { sweepStaleTempDirs } from '../render/owned-temp-dir';
+import { CODECS, type CodecChoice } from '../render/render-options';
+import { prepareRender, type PreparedRender } from '../render/render-spec';
+import { renderVideo, type RenderProgress } from '../render/render-video';
+import { BatchInputError } from './batch-error';
+import { finishedRecord, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
+import { writeContactSheet } from './contact-sheet';
+import { expandTemplate, templateFields, type RowProblem } from './expand-template';
+import { outputName } from './output-name';
+import { readRows, type DataRow } from './read-rows';
+
+export interface BatchOptions {
+  /** The project: public/ (clips, media) and where relative paths start. */
+  root?: string;
+  /** Where remotion/ lives; default `root`. */
+  codeRoot?: string;
+  template: string;
+  data: string;
+  /** Default out/batch. */
+  outDir?: string;
+  /** Output names (or raw cells of the name column) to render; the rest are left alone. */
+  only?: string[];
+  limit?: number;
+  /** Render again even when a finished video matches. */
+  force?: boolean;
+  /** The column that names each video; default "id" (rows are named row-N when there is none). */
+  nameColumn?: string;
+  preset?: FormatId;
+  codec?: CodecChoice;
+  scale?: number;
+  crf?: number;
+  concurrency?: number;
+  chunks?: number;
+  prebuildConcurrency?: number;
+  /** Reuse a bundle and a browser (tests, benchmarks); otherwise made here once and disposed. */
+  serveUrl?: string;
+  browser?: HeadlessBrowser;
+  connect?: () => Promise<HeyGenConnection>;
+  onEvent?: (e: BatchEvent) => void;
+}
+
+export type RowStatus = 'rendered' | 'skipped' | 'failed' | 'invalid';
+
+export interface RowOutcome {
+  row: number;
+  line: number | null;
+  name: string;
+  status: RowStatus;
+  file?: string;
+  thumb?: string;
+  durationSec?: number;
+  frames?: number;
+  renderMs?: number;
+  sizeBytes?: number;
+  problems?: RowProblem[];
+  error?: string;
+}
+
+export type BatchEvent =
+  | { type: 'rows'; total: number; selected: number; invalid: number; dataFile: string }
+  | { type: 'row-invalid'; outcome: RowOutcome }
+  | { type: 'prebuild'; event: PrebuildEvent }
+  | { type: 'prebuild-done'; result: PrebuildResult | null; error?: string }
+  | { type: 'plan'; toRender: number; finished: number }
+  | { type: 'ready'; ms: number }
+  | { type: 'row-start'; index: number; of: number; name: string }
+  | { type: 'row-progress'; index: number; of: number; name: string; progress: RenderProgress }
+  | { type: 'row-done'; index: number; of: number; outcome: RowOutcome };
+
+export interface BatchResult {
+  outDir: string;
+  indexFile: string;
+  rows: RowOutcome[];
+  totalMs: number;
+}
+
+/** How far into the first scene the contact sheet's still is taken: past the title card, counters and bars settled. */
+const STILL_AT = 0.85;
+
+export function stillFrame(prepared: PreparedRender): number {
+  const first = prepared.timeline.scenes[0]!;
+  return Math.min(prepared.timeline.durationInFrames - 1, first.from + Math.floor(first.durationInFrames * STILL_AT));
+}
+
+const THUMB_WIDTH = 320;
+
+async function readTemplate(file: string, root: string): Promise<unknown> {
+  const shown = path.relative(root, path.resolve(root, file)) || file;
+  let text: string;
+  try {
+    text = await readFile(path.resolve(root, file), 'utf8');
+  } catch (err) {
+    throw new BatchInputError(`${shown}: cannot read the template (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path given to --template.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new BatchInputError(`${shown}: the template is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** One batch at a time per output folder: two would render the same rows over each other. */
+async function lockOutDir(outDir: string): Promise<() => Promise<void>> {
+  await mkdir(outDir, { recursive: true });
+  const lock = path.join(outDir, '.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fh = await open(lock, 'wx');
+      await fh.writeFile(String(process.pid));
+      await fh.close();
+      return () => rm(lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
+      let alive = false;
+      try {
+        if (pid) process.kill(pid, 0);
+        alive = pid > 0;
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new BatchInputError(`another batch (pid ${pid}) is writing to ${outDir}; wait for it to finish or pass a different --out.`);
+      await rm(lock, { force: true });
+    }
+  }
+  throw new BatchInputError(`cannot lock ${outDir}; remove ${lock} if no batch is running.`);
+}
+
+/** Half-written videos, stills and records of a killed run. */
+async function removePartials(outDir: string): Promise<void> {
+  for (const dir of [outDir, path.join(outDir, 'thumbs'), path.join(outDir, '.records')]) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => /\.partial\.[a-z0-9]+$/.test(n) || n.endsWith('.tmp')).map((n) => rm(path.join(dir, n), { force: true })));
+  }
+}
+
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  if ((await readFile(file, 'utf8').catch(() => null)) === text) return;
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+}
+
+function describeProblems(problems: RowProblem[]): string {
+  return problems.map((p) => (p.column ? `column "${p.column}": ${p.message}` : `${p.path ?? '$'}: ${p.message}`)).join('; ');
+}
+
+interface Candidate {
+  data: DataRow;
+  name: string;
+  specFile: string;
+}
+
+/**
+ * Template + rows -> one video per row. Rows are expanded and checked first (a bad row is reported by row and
+ * column and skipped; the others go on), one prebuild gets every row's clips (identical clips shared), then one
+ * bundle and one browser render the rows that are not already finished, and index.html shows them all.
+ */
+export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
+  const t0 = Date.now();
+  const root = path.resolve(opts.root ?? process.cwd());
+  const codeRoot = opts.codeRoot ?? root;
+  const outDir = path.resolve(root, opts.outDir ?? path.join('out', 'batch'));
+  const emit = opts.onEvent ?? (() => {});
+  const codec = opts.codec ?? CODECS.h264;
+
+  const template = await readTemplate(opts.template, root);
+  const table = await readRows(opts.data, root);
+  const nameColumn = opts.nameColumn ?? 'id';
+  if (opts.nameColumn && !table.columns.includes(nameColumn)) {
+    throw new BatchInputError(`${table.file}: no column "${nameColumn}" to name the videos by (columns: ${table.columns.join(', ')}); pass --name <column>.`);
+  }
+  const named = table.rows.map((data) => ({ data, name: table.columns.includes(nameColumn) ? outputName(data.values[nameColumn]) : `row-${data.row}` }));
+  let selected = named;
+  if (opts.only?.length) {
+    const wanted = new Set(opts.only.map((o) => outputName(o)));
+    const missing = opts.only.filter((o) => !named.some((n) => n.name === outputName(o)));
+    if (missing.length) {
+      throw new BatchInputError(`--only ${missing.join(',')}: no such row in ${table.file} (names: ${named.slice(0, 12).map((n) => n.name).join(', ')}${named.length > 12 ? ', …' : ''}).`);
+    }
+    selected = named.filter((n) => wanted.has(n.name));
+  }
+  if (opts.limit !== undefined) selected = selected.slice(0, opts.limit);
+
+  const release = await lockOutDir(outDir);
+  try {
+    await removePartials(outDir);
+    await sweepStaleTempDirs();
+    const specDir = path.join(outDir, '.specs');
+    await mkdir(specDir, { recursive: true });
+    const outcomes = new Map<number, RowOutcome>();
+    const candidates: Candidate[] = [];
+    const seen = new Map<string, number>();
+    const store = new ClipStore(root);
+
+    for (const { data, name } of selected) {
+      const base: RowOutcome = { row: data.row, line: data.line, name: name || `row-${data.row}`, status: 'invalid' };
+      const invalid = (problems: RowProblem[]) => {
+        const outcome = { ...base, problems, error: describeProblems(problems) };
+        outcomes.set(data.row, outcome);
+        emit({ type: 'row-invalid', outcome });
+      };
+      if (!name) {
+        invalid([{ column: nameColumn, message: `is empty, and names the output file; fill it in` }]);
+        continue;
+      }
+      const earlier = seen.get(name);
+      if (earlier !== undefined) {
+        invalid([{ column: nameColumn, message: `names the video "${name}", as row ${earlier} already does; make the names unique` }]);
+        continue;
+      }
+      seen.set(name, data.row);
+      const expanded = expandTemplate(template, data, name);
+      if (!expanded.spec) {
+        invalid(expanded.problems);
+        continue;
+      }
+      const specFile = path.join(specDir, `${name}.json`);
+      try {
+        await hashReferencedFiles(specFile, videoSpecSchema.parse(expanded.spec), store.publicDir);
+      } catch (err) {
+        if (!(err instanceof SpecError)) throw err;
+        const fields = templateFields(template);
+        invalid(err.issues.map((i) => ({ column: fields.find((f) => i.path === jsonPath(f.path))?.column, path: i.path, message: i.message })));
+        continue;
+      }
+      await writeIfChanged(specFile, `${JSON.stringify(expanded.spec, null, 2)}\n`);
+      candidates.push({ data, name, specFile });
+    }
+    emit({ type: 'rows', total: table.rows.length, selected: selected.length, invalid: selected.length - candidates.length, dataFile: table.file });
+
+    let prebuild: PrebuildResult | null = null;
+    let prebuildError: string | undefined;
+    if (candidates.length) {
+      try {
+        prebuild = await runPrebuild({
+          root,
+          specFiles: candidates.map((c) => c.specFile),
+          concurrency: opts.prebuildConcurrency,
+          connect: opts.connect,
+          onEvent: (event) => emit({ type: 'prebuild', event }),
+        });
+      } catch (err) {
+        // Rows whose clips are already in the store can still render.
+        prebuildError = (err as Error).message;
+      }
+      emit({ type: 'prebuild-done', result: prebuild, error: prebuildError });
+    }
+    const failedClips = new Map((prebuild?.failed ?? []).map((f) => [f.key, f.message]));
+    const clipFailuresFor = (specFile: string) =>
+      (prebuild?.plan.clips ?? []).filter((c) => failedClips.has(c.key) && c.usedBy.some((u) => path.resolve(root, u.file) === specFile)).map((c) => failedClips.get(c.key)!);
+
+    const manifest = await store.readManifest();
+    const settings = { codec: codec.codec, audioCodec: codec.audioCodec, preset: opts.preset ?? null, scale: opts.scale ?? 1, crf: opts.crf ?? null, thumbWidth: THUMB_WIDTH, stillAt: STILL_AT };
+    const todo: { c: Candidate; prepared: PreparedRender; inputHash: string }[] = [];
+    for (const c of candidates) {
+      const base: RowOutcome = { row: c.data.row, line: c.data.line, name: c.name, status: 'failed' };
+      let prepared: PreparedRender;
+      try {
+        const spec = videoSpecSchema.parse(JSON.parse(await readFile(c.specFile, 'utf8')));
+        prepared = prepareRender({ file: path.relative(root, c.specFile), spec, manifest, preset: opts.preset });
+      } catch (err) {
+        const causes = clipFailuresFor(c.specFile);
+        const why = causes.length ? `presenter clip failed: ${causes[0]}` : prebuildError ? `prebuild failed: ${prebuildError}` : (err as Error).message;
+        outcomes.set(c.data.row, { ...base, error: why });
+        continue;
+      }
+      const inputHash = renderInputHash({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, settings });
+      const done = opts.force ? null : await finishedRecord(outDir, c.name, inputHash);
+      if (done) outcomes.set(c.data.row, outcomeFromRecord(base, done, 'skipped'));
+      else todo.push({ c, prepared, inputHash });
+    }
+    emit({ type: 'plan', toRender: todo.length, finished: [...outcomes.values()].filter((o) => o.status === 'skipped').length });
+
+    if (todo.length) {
+      const tReady = Date.now();
+      const bundle = opts.serveUrl ? null : await bundleProject({ root: codeRoot, publicDir: store.publicDir });
+      const serveUrl = opts.serveUrl ?? bundle!.serveUrl;
+      let browser: HeadlessBrowser | null = null;
+      try {
+        browser = opts.browser ?? (await openRenderBrowser(codeRoot));
+        emit({ type: 'ready', ms: Date.now() - tReady });
+        for (const [i, { c, prepared, inputHash }] of todo.entries()) {
+          const of = todo.length;
+          const base: RowOutcome = { row: c.data.row, line: c.data.line, name: c.name, status: 'failed' };
+          emit({ type: 'row-start', index: i + 1, of, name: c.name });
+          let outcome: RowOutcome;
+          try {
+            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, serveUrl, browser, codec, opts, onProgress: (progress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress }) });
+            outcome = outcomeFromRecord(base, record, 'rendered');
+          } catch (err) {
+            outcome = { ...base, error: (err as Error).message.split('\n')[0] };
+          }
+          outcomes.set(c.data.row, outcome);
+          emit({ type: 'row-done', index: i + 1, of, outcome });
+        }
+      } finally {
+        if (!opts.browser) await browser?.close({ silent: true });
+        await bundle?.dispose();
+      }
+    }
+
+    const rows = selected.map((s) => outcomes.get(s.data.row)!).filter(Boolean);
+    const indexFile = await writeContactSheet(outDir, {
+      title: `${path.basename(opts.template)} × ${table.file}`,
+      entries: rows.map((r) => ({ name: r.name, row: r.row, status: r.status, video: r.file, thumb: r.thumb, durationSec: r.durationSec, message: r.error })),
+    });
+    return { outDir, indexFile, rows, totalMs: Date.now() - t0 };
+  } finally {
+    await release();
+  }
+}
+
+function outcomeFromRecord(base: RowOutcome, r: BatchRecord, status: 'rendered' | 'skipped'): RowOutcome {
+  return { ...base, status, file: r.file, thumb: r.thumb, durationSec: r.durationInFrames / r.fps, frames: r.durationInFrames, renderMs: r.renderMs, sizeBytes: r.sizeBytes };
+}
+
+async function renderRow(a: {
+  outDir: string;
+  name: string;
+  prepared: PreparedRender;
+  inputHash: string;
+  serveUrl: string;
+  browser: HeadlessBrowser;
+  codec: CodecChoice;
+  opts: BatchOptions;
+  onProgress: (p: RenderProgress) => void;
+}): Promise<BatchRecord> {
+  const file = `${a.name}.${a.codec.extension}`;
+  const outFile = path.join(a.outDir, file);
+  const result = await renderVideo({
+    serveUrl: a.serveUrl,
+    compositionId: a.prepared.compositionId,
+    inputProps: a.prepared.inputProps,
+    outFile,
+    browser: a.browser,
+    codec: a.codec,
+    scale: a.opts.scale,
+    crf: a.opts.crf,
+    concurrency: a.opts.concurrency,
+    chunks: a.opts.chunks,
+    onProgress: a.onProgress,
+  });
+  const thumb = path.join('thumbs', `${a.name}.jpg`);
+  const thumbFile = path.join(a.outDir, thumb);
+  await mkdir(path.dirname(thumbFile), { recursive: true });
+  const partialThumb = `${thumbFile}.partial.jpg`;
+  await renderStill({
+    serveUrl: a.serveUrl,
+    composition: result.composition,
+    inputProps: a.prepared.inputProps,
+    frame: stillFrame(a.prepared),
+    output: partialThumb,
+    imageFormat: 'jpeg',
+    jpegQuality: 75,
+    scale: THUMB_WIDTH / result.composition.width,
+    overwrite: true,
+    puppeteerInstance: a.browser,
+    logLevel: 'error',
+  });
+  await rename(partialThumb, thumbFile);
+  const record: BatchRecord = {
+    inputHash: a.inputHash,
+    file,
+    thumb: thumb.split(path.sep).join('/'),
+    sizeBytes: (await stat(outFile)).size,
+    durationInFrames: result.durationInFrames,
+    fps: result.fps,
+    width: result.composition.width,
+    height: result.composition.height,
+    renderMs: result.renderMs,
+    renderedAt: new Date().toISOString(),
+  };
+  await writeRecord(a.outDir, a.name, record);
+  return record;
+}
