@@ -73,8 +73,11 @@ describe('speech and account', () => {
     expect(speech.words.map((w) => w.word.replace(/[^a-z]/gi, '').toLowerCase())).toEqual(['hello', 'big', 'world']);
     expect(speech.durationSec).toBeGreaterThan(0.3);
     expect(speech.words.at(-1)?.end).toBeLessThanOrEqual(speech.durationSec + 0.01);
+    // HeyGen's speech is MP3.
     const res = await fetch(speech.audioUrl);
-    expect(res.headers.get('content-type')).toBe('audio/wav');
+    expect(res.headers.get('content-type')).toBe('audio/mpeg');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 3).toString('latin1') === 'ID3' || (bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0)).toBe(true);
   });
 
   it('speech refuses a voice without the starfish engine', async () => {

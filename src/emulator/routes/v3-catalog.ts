@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Router } from '../router';
 import type { EmulatorContext } from '../emulator-context';
@@ -6,16 +6,13 @@ import { HttpError } from '../http-error';
 import { GROUP_LIST, LOOKS, VOICES, findLook, findVoice, type CatalogVoice } from '../catalog';
 import { paginateList } from '../pagination';
 import { newId } from '../ids';
+import { ffmpegPath, runBinary } from '../../media/ffmpeg';
+import { speechTimestampsWithSentinels } from '../synth';
 
 const bad = (message: string, param?: string): HttpError => new HttpError(400, message, { code: 'invalid_parameter', param });
 
 function voiceOut(v: CatalogVoice): Record<string, unknown> {
   return { voice_id: v.voice_id, name: v.name, gender: v.gender, language: v.language, type: v.type, support_pause: v.support_pause, support_locale: v.support_locale, preview_audio_url: v.preview_audio_url };
-}
-
-/** HeyGen's speech timestamps open and close with `<start>`/`<end>` marker entries; clients must drop them. */
-function withSentinels(words: { word: string; start: number; end: number }[], durationSec: number): { word: string; start: number; end: number }[] {
-  return [{ word: '<start>', start: 0, end: 0 }, ...words, { word: '<end>', start: durationSec, end: durationSec }];
 }
 
 export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): void {
@@ -73,13 +70,18 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
     const text = body.input_type === 'ssml' ? body.text.replace(/<[^>]+>/g, ' ') : body.text;
     const speech = await ctx.speech({ text, voiceId: body.voice_id, speed: typeof body.speed === 'number' ? body.speed : undefined });
     const id = newId();
-    await writeFile(path.join(ctx.dataDir, 'speech', `${id}.wav`), speech.wav);
+    // HeyGen answers with an MP3; the bundled ffmpeg has LAME.
+    const wav = path.join(ctx.dataDir, 'speech', `${id}.wav`);
+    await writeFile(wav, speech.wav);
+    await runBinary(ffmpegPath(), ['-v', 'error', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '64k', '-y', path.join(ctx.dataDir, 'speech', `${id}.mp3`)]);
+    await rm(wav, { force: true });
     return {
       data: {
-        audio_url: `${ctx.baseUrl()}/files/speech/${id}.wav`,
+        audio_url: `${ctx.baseUrl()}/files/speech/${id}.mp3`,
         duration: speech.durationSec,
         request_id: id,
-        word_timestamps: withSentinels(speech.words, speech.durationSec),
+        // HeyGen's timestamps open and close with `<start>`/`<end>` entries that clients must drop.
+        word_timestamps: speechTimestampsWithSentinels(speech.words, speech.durationSec),
       },
     };
   });
