@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlessBrowser } from '@remotion/renderer';
@@ -12,7 +13,7 @@ import type { Manifest } from '../../src/spec/manifest';
 import { buildTimeline, type Timeline } from '../../src/spec/timeline';
 import { videoSpecSchema, type VideoSpecInput } from '../../src/spec/video-spec';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
-import { croppedFrames, monoSamples, onsetSec, synthesizeManifest, videoOf } from './helpers/render-kit';
+import { audioOf, croppedFrames, monoSamples, onsetSec, synthesizeManifest, toneWav, toneLevel, videoOf } from './helpers/render-kit';
 
 const FPS = 30;
 const SCALE = 0.5;
@@ -98,5 +99,23 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
       expect(inClip, `scene ${i + 1} clip has speech`).not.toBeNull();
       expect(Math.abs(inOutput - (sceneStart + inClip)), `scene ${i + 1}: voice at ${inOutput.toFixed(3)}s, clip says ${(sceneStart + inClip).toFixed(3)}s`).toBeLessThanOrEqual(1 / FPS);
     }
+  });
+
+  it('ducks the music under speech to `duckTo` of its volume', async () => {
+    const publicDir = path.join(project.root, 'public');
+    const tone = 5000;
+    await writeFile(path.join(publicDir, 'music.wav'), toneWav(tone, 4, 48000));
+    const props = (duckTo: number) => ({ ...videoSpecSchema.parse({ ...SPEC, music: { src: 'music.wav', volume: 0.5, duckTo } }), manifest });
+    const [ducked, flat] = [path.join(project.root, 'ducked.wav'), path.join(project.root, 'flat.wav')];
+    await audioOf(bundle.serveUrl, browser, 'Explainer', props(0.25), ducked);
+    await audioOf(bundle.serveUrl, browser, 'Explainer', props(1), flat);
+    const rate = 48000;
+    const [d, f] = [await monoSamples(ducked, rate), await monoSamples(flat, rate)];
+    const words = timeline.scenes[0]!.clip!.words!;
+    // Mid-speech of scene one, past the ramp: same fade-in in both renders, so only the ducking differs.
+    const at = (words[1]!.start + words[words.length - 2]!.end) / 2;
+    const ratio = toneLevel(d, rate, tone, at, 0.2) / toneLevel(f, rate, tone, at, 0.2);
+    expect(ratio).toBeGreaterThan(0.2);
+    expect(ratio).toBeLessThan(0.3);
   });
 });

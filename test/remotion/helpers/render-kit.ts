@@ -119,3 +119,39 @@ export function onsetSec(samples: Int16Array, rate: number, fromSec = 0, thresho
   }
   return null;
 }
+
+/** A mono 16-bit WAV of a sine tone: music whose level can be read apart from speech. */
+export function toneWav(freq: number, seconds: number, rate: number): Buffer {
+  const n = Math.round(seconds * rate);
+  const buf = Buffer.alloc(44 + n * 2);
+  buf.write('RIFF', 0);
+  buf.writeUInt32LE(36 + n * 2, 4);
+  buf.write('WAVEfmt ', 8);
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20);
+  buf.writeUInt16LE(1, 22);
+  buf.writeUInt32LE(rate, 24);
+  buf.writeUInt32LE(rate * 2, 28);
+  buf.writeUInt16LE(2, 32);
+  buf.writeUInt16LE(16, 34);
+  buf.write('data', 36);
+  buf.writeUInt32LE(n * 2, 40);
+  for (let i = 0; i < n; i++) buf.writeInt16LE(Math.round(0.5 * 32767 * Math.sin((2 * Math.PI * freq * i) / rate)), 44 + i * 2);
+  return buf;
+}
+
+/** Amplitude of one frequency in a window (Goertzel), so a tone is measured apart from speech. */
+export function toneLevel(samples: Int16Array, rate: number, freq: number, atSec: number, windowSec: number): number {
+  const start = Math.round((atSec - windowSec / 2) * rate);
+  const n = Math.round(windowSec * rate);
+  const k = (2 * Math.PI * freq) / rate;
+  const coeff = 2 * Math.cos(k);
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const s0 = (samples[start + i] ?? 0) / 32768 + coeff * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  return Math.sqrt(s1 * s1 + s2 * s2 - coeff * s1 * s2) / n;
+}
