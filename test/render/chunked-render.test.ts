@@ -1,0 +1,91 @@
+import { readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
+import { runPrebuild } from '../../src/pipeline/run-prebuild';
+import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { renderSpec } from '../../src/render/render-spec';
+import type { VideoSpecInput } from '../../src/spec/video-spec';
+import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
+
+const SPEC: VideoSpecInput = { ...SHORT_SPEC, id: 'chunky', captions: false, scenes: [SHORT_SPEC.scenes[0]!, { title: 'Two', script: 'Costs went down.' }] };
+
+async function streams(file: string): Promise<{ codec_type: string; nb_read_frames?: string; duration?: string; start_time?: string }[]> {
+  const { stdout } = await runBinary(ffprobePath(), ['-v', 'error', '-count_frames', '-show_entries', 'stream=codec_type,nb_read_frames,duration,start_time', '-of', 'json', file]);
+  return (JSON.parse(stdout.toString()) as { streams: { codec_type: string }[] }).streams;
+}
+
+/** The soundtrack as 8 kHz mono samples. */
+async function samples(file: string): Promise<Int16Array> {
+  const { stdout } = await runBinary(ffmpegPath(), ['-v', 'error', '-i', file, '-ac', '1', '-ar', '8000', '-c:a', 'pcm_s16le', '-f', 'wav', '-']);
+  const data = stdout.indexOf('data') + 8;
+  return new Int16Array(stdout.buffer.slice(stdout.byteOffset + data, stdout.byteOffset + stdout.length - ((stdout.length - data) % 2)));
+}
+
+/** The shift (in samples) of `b` against `a` that matches samples [from, to) best, searched within ±`range`. */
+function bestLag(a: Int16Array, b: Int16Array, from: number, to: number, range: number): number {
+  let best = { lag: 0, cost: Infinity };
+  for (let lag = -range; lag <= range; lag++) {
+    let cost = 0;
+    for (let i = from; i < to; i++) cost += Math.abs(a[i]! - (b[i + lag] ?? 0));
+    if (cost < best.cost) best = { lag, cost };
+  }
+  return best.lag;
+}
+
+describe('chunked render (the local form of Lambda)', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>;
+  let bundle: ProjectBundle;
+  const savedKey = process.env.HEYGEN_API_KEY;
+
+  beforeAll(async () => {
+    delete process.env.HEYGEN_API_KEY;
+    project = await tempProject([SPEC]);
+    const prebuild = await runPrebuild({ root: project.root, concurrency: 2 });
+    expect(prebuild.failed).toEqual([]);
+    bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+  });
+
+  afterAll(async () => {
+    if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
+    await bundle?.dispose();
+    await project?.cleanup();
+  });
+
+  it('joins 3 chunks into a video as long as a single render, frame for frame, with the audio in sync', async () => {
+    const browser = await openRenderBrowser(PROJECT_ROOT);
+    const out = (n: string) => path.join(project.root, 'out', n);
+    try {
+      const common = { root: project.root, specFile: project.files[0]!, serveUrl: bundle.serveUrl, browser, scale: 0.25 };
+      const single = await renderSpec({ ...common, outFile: out('single.mp4') });
+      const chunked = await renderSpec({ ...common, outFile: out('chunked.mp4'), chunks: 3 });
+      expect(chunked.durationInFrames).toBe(single.durationInFrames);
+
+      const [s, c] = await Promise.all([streams(out('single.mp4')), streams(out('chunked.mp4'))]);
+      const video = (x: typeof s) => x.find((t) => t.codec_type === 'video')!;
+      const audio = (x: typeof s) => x.find((t) => t.codec_type === 'audio');
+      expect(Number(video(c).nb_read_frames)).toBe(single.durationInFrames);
+      expect(Number(video(s).nb_read_frames)).toBe(single.durationInFrames);
+      expect(Number(video(c).duration)).toBeCloseTo(Number(video(s).duration), 3);
+      expect(audio(c)).toBeDefined();
+      expect(Number(audio(c)!.start_time)).toBe(Number(audio(s)!.start_time));
+      expect(Math.abs(Number(audio(c)!.duration) - Number(audio(s)!.duration))).toBeLessThan(0.1);
+
+      // In sync: every half second of the chunked soundtrack lines up with the single render's within 10 ms (a
+      // video frame is 33 ms); Remotion's AAC-frame alignment at each chunk boundary measures ~7 ms here.
+      const [a, b] = await Promise.all([samples(out('single.mp4')), samples(out('chunked.mp4'))]);
+      expect(Math.max(...a.slice(0, 8000 * 2).map(Math.abs))).toBeGreaterThan(1000);
+      const lags: number[] = [];
+      for (let from = 400; from + 4000 < Math.min(a.length, b.length) - 400; from += 4000) lags.push(bestLag(a, b, from, from + 4000, 200));
+      expect(lags.length).toBeGreaterThan(3);
+      expect(Math.max(...lags.map(Math.abs))).toBeLessThanOrEqual(80);
+    } finally {
+      await browser.close({ silent: true });
+    }
+    // The browser's TMPDIR (profile, org.chromium.Chromium.*) and the chunks' folder are gone.
+    const left = (await readdir(os.tmpdir())).filter((n) => n.startsWith(`heygen-remotion-`) && n.includes(`-${process.pid}-`) && !n.startsWith('heygen-remotion-bundle-'));
+    expect(left).toEqual([]);
+  });
+});
