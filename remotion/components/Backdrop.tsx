@@ -14,7 +14,8 @@ export const Backdrop: React.FC<{ background: Background; theme: ResolvedTheme }
       return <AbsoluteFill style={{ background: background.color }} />;
     case 'gradient':
       return (
-        <AbsoluteFill style={{ background: `linear-gradient(${background.angle}deg, ${background.from} 0%, ${background.to} 100%)` }}>
+        // Its own compositor layer: painted once, not on every frame under the moving graphics.
+        <AbsoluteFill style={{ background: `linear-gradient(${background.angle}deg, ${background.from} 0%, ${background.to} 100%)`, willChange: 'transform' }}>
           <AbsoluteFill style={{ background: `radial-gradient(ellipse 70% 60% at 12% 0%, color-mix(in srgb, ${theme.primary} 16%, transparent) 0%, transparent 70%)` }} />
         </AbsoluteFill>
       );

@@ -12,7 +12,7 @@ export type CaptionStyle = 'box' | 'bold';
  * dark backing box (readable on any background); `bold` is the large social style, outlined, with the spoken word
  * on an accent pill.
  */
-export const CaptionsTrack: React.FC<{ pages: CaptionPage[]; box: TextBox; style: CaptionStyle; theme: ResolvedTheme; unit: number }> = ({ pages, box, style, theme, unit: u }) => {
+export const CaptionsTrack: React.FC<{ pages: CaptionPage[]; box: TextBox; style: CaptionStyle; theme: ResolvedTheme }> = ({ pages, box, style, theme }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const ms = (frame / fps) * 1000;
@@ -38,7 +38,6 @@ export const CaptionsTrack: React.FC<{ pages: CaptionPage[]; box: TextBox; style
           padding: bold ? `${0.15 * fontSize}px ${padX}px` : `${0.35 * fontSize}px ${padX}px`,
           borderRadius: 0.4 * fontSize,
           background: bold ? undefined : 'rgba(6,10,20,0.78)',
-          boxShadow: bold ? undefined : `0 ${6 * u}px ${24 * u}px rgba(0,0,0,0.35)`,
           fontFamily: theme.fontFamily,
           fontSize,
           fontWeight: weight,

@@ -22,7 +22,7 @@ export const LowerThird: React.FC<{ name: string; role?: string; box: Rect; them
           clipPath: `inset(0 ${(1 - reveal) * 100}% 0 0 round ${14 * u}px)`,
           background: 'rgba(6,10,20,0.82)',
           borderRadius: 14 * u,
-          boxShadow: `0 ${10 * u}px ${30 * u}px rgba(0,0,0,0.35)`,
+          boxShadow: `0 ${6 * u}px ${16 * u}px rgba(0,0,0,0.3)`,
           fontFamily: theme.fontFamily,
         }}
       >

@@ -67,7 +67,7 @@ export const TemplateVideo: React.FC<{ spec: TemplateProps; look: TemplateLook }
         {introFrames ? <TitleCard title={spec.title!} kicker={look.lowerThird?.name} box={cardBox} theme={theme} unit={layout.unit} frames={introFrames} /> : null}
         <PresenterTrack timeline={timeline} placement={layout.presenter} framing={spec.presenter.framing} side={spec.presenter.side} theme={theme} unit={layout.unit} />
         {look.lowerThird ? <LowerThird name={look.lowerThird.name} role={look.lowerThird.role} box={layout.lowerThird} theme={theme} unit={layout.unit} at={Math.round(0.8 * fps)} seconds={4} /> : null}
-        {pages.length ? <CaptionsTrack pages={pages} box={layout.captions} style={look.captionStyle} theme={theme} unit={layout.unit} /> : null}
+        {pages.length ? <CaptionsTrack pages={pages} box={layout.captions} style={look.captionStyle} theme={theme} /> : null}
         {theme.logo ? <LogoMark src={theme.logo} box={layout.logo} alignRight={layout.logo.x > width / 2} /> : null}
         {spec.music ? <MusicTrack src={spec.music.src} volume={spec.music.volume} duckTo={spec.music.duckTo} speech={speech} /> : null}
       </AbsoluteFill>

@@ -37,7 +37,7 @@ export const ImagePan: React.FC<GraphicFrameProps & { src: string; pan: Pan; cap
   const m = panTransform(pan, t);
   return (
     <div style={{ width, height, display: 'flex', flexDirection: 'column', opacity: p * (1 - out), transform: `scale(${0.96 + 0.04 * p})` }}>
-      <div style={{ flex: 1, borderRadius: 24 * u, overflow: 'hidden', border: `${2 * u}px solid ${theme.border}`, boxShadow: `0 ${20 * u}px ${50 * u}px rgba(0,0,0,0.35)`, background: theme.surface }}>
+      <div style={{ flex: 1, borderRadius: 24 * u, overflow: 'hidden', border: `${2 * u}px solid ${theme.border}`, boxShadow: `0 ${12 * u}px ${24 * u}px rgba(0,0,0,0.3)`, background: theme.surface }}>
         <Img src={staticFile(src)} style={{ width: '100%', height: '100%', objectFit: 'cover', transform: `translate(${m.x}%, ${m.y}%) scale(${m.scale})` }} />
       </div>
       {caption ? (

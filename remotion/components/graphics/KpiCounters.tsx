@@ -29,24 +29,27 @@ export function kpiColumns(n: number, width: number, height: number, gap: number
 export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = ({ items, width, height, theme, locale, scale: u, enterAt, exitAt, exitFrames }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
-  const gap = 28 * u;
-  const cols = kpiColumns(items.length, width, height, gap);
+  const spacing = 28 * u;
+  const cols = kpiColumns(items.length, width, height, spacing);
   const rows = Math.ceil(items.length / cols);
-  const cardW = (width - (cols - 1) * gap) / cols;
-  const cardH = Math.min((height - (rows - 1) * gap) / rows, cardW * 0.95);
+  const cardW = (width - (cols - 1) * spacing) / cols;
+  const cardH = Math.min((height - (rows - 1) * spacing) / rows, cardW * 0.95);
   const out = exit(frame, exitAt, exitFrames);
-  const pad = Math.min(40 * u, cardW * 0.1);
+  const pad = Math.min(40 * u, cardW * 0.1, cardH * 0.12);
   const formatters = items.map((it) => makeValueFormatter({ locale, prefix: it.prefix, unit: it.unit, sample: [it.value] }));
   // One value size for every card, from the widest final value, so the row reads as a set.
-  const valueSize = Math.min(
-    cardH * 0.36,
-    128 * u,
-    ...items.map((it, i) => fitText({ text: formatters[i]!(it.value), withinWidth: cardW - 2 * pad, fontFamily: theme.fontFamily, fontWeight: 800 }).fontSize),
-  );
-  const labelSize = Math.min(30 * u, cardH * 0.12);
+  const widest = Math.min(...items.map((it, i) => fitText({ text: formatters[i]!(it.value), withinWidth: cardW - 2 * pad, fontFamily: theme.fontFamily, fontWeight: 800 }).fontSize));
+  const gap = 10 * u;
+  let valueSize = Math.min(cardH * 0.4, 128 * u, widest);
+  let labelSize = Math.min(30 * u, Math.max(18 * u, valueSize * 0.3));
+  // Shrink label, value and change together when a short card cannot hold all three.
+  const needed = labelSize * 1.25 + valueSize * 1.05 + labelSize * 1.25 + 2 * gap;
+  const fit = Math.min(1, (cardH - 2 * pad) / needed);
+  valueSize *= fit;
+  labelSize *= fit;
 
   return (
-    <div style={{ width, height, display: 'flex', flexWrap: 'wrap', gap, alignContent: 'center', justifyContent: 'center' }}>
+    <div style={{ width, height, display: 'flex', flexWrap: 'wrap', gap: spacing, alignContent: 'center', justifyContent: 'center' }}>
       {items.map((it, i) => {
         const inP = enter(frame, fps, enterAt + i * 5, 0.7);
         const count = countUp(frame, fps, enterAt + 4 + i * 5, 1.3);
@@ -67,18 +70,18 @@ export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = (
               display: 'flex',
               flexDirection: 'column',
               justifyContent: 'center',
-              gap: 10 * u,
+              gap,
               opacity: inP * (1 - out),
               transform: `translateY(${(1 - inP) * 40 * u + out * -20 * u}px) scale(${0.96 + 0.04 * inP})`,
               fontFamily: theme.fontFamily,
             }}
           >
-            <div style={{ color: theme.muted, fontSize: labelSize, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{it.label}</div>
-            <div style={{ color: theme.text, fontSize: valueSize, fontWeight: 800, letterSpacing: -0.02 * valueSize, lineHeight: 1.05, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+            <div style={{ flexShrink: 0, color: theme.muted, fontSize: labelSize, lineHeight: 1.25, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{it.label}</div>
+            <div style={{ flexShrink: 0, color: theme.text, fontSize: valueSize, fontWeight: 800, letterSpacing: -0.02 * valueSize, lineHeight: 1.05, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {formatters[i]!(it.value * count)}
             </div>
             {it.delta !== undefined ? (
-              <div style={{ alignSelf: 'flex-start', color: up ? theme.positive : theme.negative, fontSize: labelSize * 0.95, fontWeight: 700, opacity: count, fontVariantNumeric: 'tabular-nums' }}>
+              <div style={{ flexShrink: 0, alignSelf: 'flex-start', lineHeight: 1.25, color: up ? theme.positive : theme.negative, fontSize: labelSize * 0.95, fontWeight: 700, opacity: count, fontVariantNumeric: 'tabular-nums' }}>
                 {up ? '▲' : '▼'} {deltaFmt(Math.abs(it.delta))}
               </div>
             ) : null}
