@@ -7,6 +7,7 @@ import type { Manifest } from '../spec/manifest';
 import { buildTimeline, type Timeline } from '../spec/timeline';
 import { formatPreset } from '../spec/formats';
 import type { VideoSpec } from '../spec/video-spec';
+import { compositionFor } from './composition-for';
 import { renderVideo, type RenderProgress, type RenderVideoResult } from './render-video';
 import { CODECS, type CodecChoice } from './render-options';
 
@@ -34,7 +35,7 @@ export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: M
   const manifest: Manifest = { version: 1, clips: Object.fromEntries(Object.entries(opts.manifest.clips).filter(([, entry]) => used.has(entry))) };
   return {
     spec,
-    compositionId: 'Explainer',
+    compositionId: compositionFor(spec),
     inputProps: { ...spec, manifest },
     timeline,
   };
