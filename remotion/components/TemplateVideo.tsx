@@ -5,7 +5,7 @@ import { buildTimeline } from '../../src/spec/timeline';
 import { captionPages } from '../shared/captions';
 import { speechSpans } from '../shared/ducking';
 import { DEFAULT_LOCALE } from '../shared/format-number';
-import { computeLayout, type TemplateId } from '../shared/layout';
+import { computeLayout, framingFor, lowerThirdFor, type TemplateId } from '../shared/layout';
 import { bottom, rect, right } from '../shared/rect';
 import { transitionFrames } from '../shared/scene-timing';
 import type { TemplateProps } from '../shared/template-schema';
@@ -40,7 +40,9 @@ export const TemplateVideo: React.FC<{ spec: TemplateProps; look: TemplateLook }
   const firstClip = timeline.scenes.find((s) => s.clip)?.clip;
   const planned = presenterClipFormat(spec.format);
   const clipAspect = firstClip ? firstClip.width / firstClip.height : planned.width / planned.height;
-  const layout = computeLayout({ template: look.template, width, height, framing: spec.presenter.framing, side: spec.presenter.side, clipAspect, captions: spec.captions, logo: Boolean(theme.logo) });
+  const framing = framingFor(look.template, spec.presenter.framing);
+  const lowerThird = lowerThirdFor(spec.presenter, look.lowerThird);
+  const layout = computeLayout({ template: look.template, width, height, framing, side: spec.presenter.side, clipAspect, captions: spec.captions, logo: Boolean(theme.logo) });
   const transition = spec.sceneTransition === 'none' ? 0 : transitionFrames(timeline, fps);
   const first = timeline.scenes[0]!;
   const introFrames = look.titleCard && spec.title ? Math.min(Math.round(2.4 * fps), Math.floor(first.durationInFrames * 0.45)) : 0;
@@ -64,9 +66,9 @@ export const TemplateVideo: React.FC<{ spec: TemplateProps; look: TemplateLook }
       <AbsoluteFill style={{ fontFamily: theme.fontFamily, overflow: 'hidden' }}>
         <Backdrop background={spec.background} theme={theme} />
         <ScenesTrack scenes={spec.scenes} timeline={timeline} overlap={transition} kind={spec.sceneTransition} layout={layout} theme={theme} locale={locale} introFrames={introFrames} />
-        {introFrames ? <TitleCard title={spec.title!} kicker={look.lowerThird?.name} box={cardBox} theme={theme} unit={layout.unit} frames={introFrames} /> : null}
-        <PresenterTrack timeline={timeline} placement={layout.presenter} framing={spec.presenter.framing} side={spec.presenter.side} theme={theme} unit={layout.unit} />
-        {look.lowerThird ? <LowerThird name={look.lowerThird.name} role={look.lowerThird.role} box={layout.lowerThird} theme={theme} unit={layout.unit} at={Math.round(0.8 * fps)} seconds={4} /> : null}
+        {introFrames ? <TitleCard title={spec.title!} kicker={lowerThird?.name} box={cardBox} theme={theme} unit={layout.unit} frames={introFrames} /> : null}
+        <PresenterTrack timeline={timeline} placement={layout.presenter} framing={framing} side={spec.presenter.side} theme={theme} unit={layout.unit} />
+        {lowerThird ? <LowerThird name={lowerThird.name} role={lowerThird.role} box={layout.lowerThird} theme={theme} unit={layout.unit} at={Math.round(0.8 * fps)} seconds={4} /> : null}
         {pages.length ? <CaptionsTrack pages={pages} box={layout.captions} style={look.captionStyle} theme={theme} /> : null}
         {theme.logo ? <LogoMark src={theme.logo} box={layout.logo} alignRight={layout.logo.x > width / 2} /> : null}
         {spec.music ? <MusicTrack src={spec.music.src} volume={spec.music.volume} duckTo={spec.music.duckTo} speech={speech} /> : null}

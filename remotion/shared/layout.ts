@@ -257,3 +257,18 @@ export function computeLayout(input: LayoutInput): TemplateLayout {
     lowerThird,
   };
 }
+
+const DEFAULT_FRAMING: Record<TemplateId, Framing> = { explainer: 'pip', social: 'full', square: 'pip' };
+
+/** The spec's framing, or the template's own when the spec leaves it out (Social shows the presenter large). */
+export function framingFor(template: TemplateId, framing: Framing | undefined): Framing {
+  return framing ?? DEFAULT_FRAMING[template];
+}
+
+/** The spec's presenter name and role win over the template's own lower-third text. */
+export function lowerThirdFor(
+  presenter: { name?: string; role?: string },
+  templateDefault: { name: string; role?: string } | null,
+): { name: string; role?: string } | null {
+  return presenter.name ? { name: presenter.name, role: presenter.role } : templateDefault;
+}

@@ -122,8 +122,10 @@ export const themeSchema = z.object({
 });
 
 export const presenterSchema = z.object({
-  framing: z.enum(['pip', 'side', 'full', 'circle']).default('pip'),
+  framing: z.enum(['pip', 'side', 'full', 'circle']).optional().describe('Default: the template\'s (corner picture-in-picture; Social: full)'),
   side: z.enum(['left', 'right']).default('right'),
+  name: z.string().min(1).max(60).optional().describe('Shown in the lower third'),
+  role: z.string().max(80).optional().describe('Shown under the name in the lower third'),
 });
 
 export const musicSchema = z.object({
@@ -143,7 +145,7 @@ export const videoSpecSchema = z.object({
   format: formatIdSchema.default('landscape-1080p'),
   avatar: avatarSchema,
   voice: voiceSchema,
-  presenter: presenterSchema.default({ framing: 'pip', side: 'right' }),
+  presenter: presenterSchema.default({ side: 'right' }),
   captions: z.boolean().default(true),
   background: backgroundSchema.default({ type: 'gradient', from: '#0f172a', to: '#1e293b', angle: 135 }),
   theme: themeSchema.default({ primary: '#38bdf8', accent: '#f59e0b', text: '#f8fafc', muted: '#94a3b8', font: 'Inter' }),

@@ -202,3 +202,19 @@ describe('props a render leaves out', () => {
     expect(withoutDemoLeftovers({ ...demo }, demo)).toEqual(demo);
   });
 });
+
+describe('presenter defaults from the spec', () => {
+  it('uses the template framing unless the spec sets one', async () => {
+    const { framingFor } = await import('../../remotion/shared/layout');
+    expect(framingFor('social', undefined)).toBe('full');
+    expect(framingFor('explainer', undefined)).toBe('pip');
+    expect(framingFor('social', 'circle')).toBe('circle');
+  });
+
+  it('takes the lower third from the spec presenter name', async () => {
+    const { lowerThirdFor } = await import('../../remotion/shared/layout');
+    expect(lowerThirdFor({ name: 'Ada', role: 'CFO' }, { name: 'Demo' })).toEqual({ name: 'Ada', role: 'CFO' });
+    expect(lowerThirdFor({}, { name: 'Demo' })).toEqual({ name: 'Demo' });
+    expect(lowerThirdFor({}, null)).toBeNull();
+  });
+});
