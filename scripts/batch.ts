@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --limit N            the first N rows
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
+  --parallel N         videos rendered at once in the one browser (default 1)
   --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     concurrency: { type: 'string' },
     chunks: { type: 'string' },
+    parallel: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -42,7 +44,8 @@ if (values.help || !values.template || !values.data) {
 
 try {
   const flags = parseRenderFlags(values);
-  const reporter = createBatchReporter();
+  const parallel = parseNumber('parallel', values.parallel, { min: 1, max: 8, integer: true });
+  const reporter = createBatchReporter(process.stderr, { parallel });
   const result = await runBatch({
     root: process.cwd(),
     codeRoot: CODE_ROOT,
@@ -54,6 +57,7 @@ try {
     force: values.force,
     nameColumn: values.name,
     ...flags,
+    parallel,
     onEvent: (e) => reporter.onEvent(e),
   });
   console.log(`\n${formatBatchSummary(result)}`);

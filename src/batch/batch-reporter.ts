@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { createPrebuildReporter } from '../pipeline/prebuild-reporter';
 import { createRenderReporter } from '../render/render-reporter';
-import type { BatchEvent, BatchResult, RowOutcome } from './run-batch';
+import { DEFAULT_PARALLEL, type BatchEvent, type BatchResult, type RowOutcome } from './run-batch';
 
 const where = (o: RowOutcome) => `row ${o.row}${o.line ? ` (line ${o.line})` : ''}`;
 
 /** Progress of a batch on stderr: bad rows as they are found, the prebuild's clips, then each render with fps and ETA. */
-export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr) {
+export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr, opts: { parallel?: number } = {}) {
   const prebuild = createPrebuildReporter({ stream });
-  let render: ReturnType<typeof createRenderReporter> | null = null;
+  // Videos whose frames render side by side cannot share one line redrawn in place.
+  const inPlace = !!stream.isTTY && (opts.parallel ?? DEFAULT_PARALLEL) === 1;
+  const renders = new Map<number, ReturnType<typeof createRenderReporter>>();
   return {
     onEvent(e: BatchEvent) {
       switch (e.type) {
@@ -32,15 +34,15 @@ export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr)
           stream.write(`Bundled and browser ready in ${(e.ms / 1000).toFixed(1)}s\n`);
           break;
         case 'row-start':
-          render = createRenderReporter(`[${e.index}/${e.of}] ${e.name}`, stream);
+          renders.set(e.index, createRenderReporter(`[${e.index}/${e.of}] ${e.name}`, stream, { inPlace }));
           break;
         case 'row-progress':
-          render?.onProgress(e.progress);
+          renders.get(e.index)?.onProgress(e.progress);
           break;
         case 'row-done':
-          if (e.outcome.status === 'rendered' && e.outcome.file) render?.done(e.outcome.file);
-          else stream.write(`${stream.isTTY ? '\r\x1b[2K' : ''}  ✗ [${e.index}/${e.of}] ${e.outcome.name} failed: ${e.outcome.error}\n`);
-          render = null;
+          if (e.outcome.status === 'rendered' && e.outcome.file) renders.get(e.index)?.done(e.outcome.file);
+          else stream.write(`${inPlace ? '\r\x1b[2K' : ''}  ✗ [${e.index}/${e.of}] ${e.outcome.name} failed: ${e.outcome.error}\n`);
+          renders.delete(e.index);
           break;
       }
     },

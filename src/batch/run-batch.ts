@@ -43,6 +43,8 @@ export interface BatchOptions {
   crf?: number;
   concurrency?: number;
   chunks?: number;
+  /** Videos rendered at once in the one browser; default 1. */
+  parallel?: number;
   prebuildConcurrency?: number;
   /** Reuse a bundle and a browser (tests, benchmarks); otherwise made here once and disposed. */
   serveUrl?: string;
@@ -95,6 +97,8 @@ export function stillFrame(prepared: PreparedRender): number {
 }
 
 const THUMB_WIDTH = 320;
+/** Two videos side by side measured no faster on 2 cores (each keeps a core busy); more cores may differ. */
+export const DEFAULT_PARALLEL = 1;
 
 async function readTemplate(file: string, root: string): Promise<unknown> {
   const shown = path.relative(root, path.resolve(root, file)) || file;
@@ -291,20 +295,30 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       try {
         browser = opts.browser ?? (await openRenderBrowser(codeRoot));
         emit({ type: 'ready', ms: Date.now() - tReady });
-        for (const [i, { c, prepared, inputHash }] of todo.entries()) {
+        const b = browser;
+        const renderOne = async (i: number) => {
+          const { c, prepared, inputHash } = todo[i]!;
           const of = todo.length;
           const base: RowOutcome = { row: c.data.row, line: c.data.line, name: c.name, status: 'failed' };
           emit({ type: 'row-start', index: i + 1, of, name: c.name });
           let outcome: RowOutcome;
           try {
-            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, serveUrl, browser, codec, opts, onProgress: (progress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress }) });
+            const onProgress = (progress: RenderProgress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress });
+            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, serveUrl, browser: b, codec, opts, onProgress });
             outcome = outcomeFromRecord(base, record, 'rendered');
           } catch (err) {
             outcome = { ...base, error: (err as Error).message.split('\n')[0] };
           }
           outcomes.set(c.data.row, outcome);
           emit({ type: 'row-done', index: i + 1, of, outcome });
-        }
+        };
+        let next = 0;
+        const workers = Math.max(1, Math.min(opts.parallel ?? DEFAULT_PARALLEL, todo.length));
+        await Promise.all(
+          Array.from({ length: workers }, async () => {
+            while (next < todo.length) await renderOne(next++);
+          }),
+        );
       } finally {
         if (!opts.browser) await browser?.close({ silent: true });
         await bundle?.dispose();
@@ -355,13 +369,12 @@ async function renderRow(a: {
   const thumb = path.join('thumbs', `${a.name}.jpg`);
   const thumbFile = path.join(a.outDir, thumb);
   await mkdir(path.dirname(thumbFile), { recursive: true });
-  const partialThumb = `${thumbFile}.partial.jpg`;
   await renderStill({
     serveUrl: a.serveUrl,
     composition: result.composition,
     inputProps: a.prepared.inputProps,
     frame: stillFrame(a.prepared),
-    output: partialThumb,
+    output: `${thumbFile}.partial.jpg`,
     imageFormat: 'jpeg',
     jpegQuality: 75,
     scale: THUMB_WIDTH / result.composition.width,
@@ -369,7 +382,7 @@ async function renderRow(a: {
     puppeteerInstance: a.browser,
     logLevel: 'error',
   });
-  await rename(partialThumb, thumbFile);
+  await rename(`${thumbFile}.partial.jpg`, thumbFile);
   const record: BatchRecord = {
     inputHash: a.inputHash,
     file,

@@ -1,0 +1,98 @@
+// A batch of N rows (one prebuild, one bundle, one browser) against N separate `npx remotion render` calls for
+// the same specs and clips, timed side by side in one run, wall clock, each side as a fresh process.
+// Small on purpose (one scene of ~1.5 s per row, 720p at --scale 0.25) so it ends in minutes on 2 cores: the batch
+// saves a fixed cost per video, which is what this measures; for long videos the ratio tends to 1.
+// Run: npm run bench:batch [-- N]
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expandTemplate } from '../src/batch/expand-template';
+import { ClipStore } from '../src/pipeline/clip-store';
+import { runPrebuild } from '../src/pipeline/run-prebuild';
+import { resolveBrowser } from '../src/render/browser';
+import { prepareRender } from '../src/render/render-spec';
+import { videoSpecSchema } from '../src/spec/video-spec';
+import { tempProject } from '../test/helpers/project';
+
+const N = Number(process.argv[2] ?? 10);
+const SCALE = '0.25';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = createRequire(import.meta.url).resolve('tsx');
+const NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent', 'Gringotts'];
+
+const template = {
+  id: '{{id}}',
+  format: 'landscape-720p',
+  avatar: { id: 'Angela-inblackskirt-20220820' },
+  voice: { id: '1bd001e7e50f421d891986aad5158bc8' },
+  scenes: [{ title: 'Hello {{name}}', script: 'Hi {{name}}!', graphic: { type: 'bar', data: [{ label: 'Q1', value: '{{q1}}' }, { label: 'Q2', value: '{{q2}}' }] } }],
+};
+const rows = Array.from({ length: N }, (_, i) => {
+  const name = NAMES[i % NAMES.length]! + (i >= NAMES.length ? ` ${i}` : '');
+  return { id: name.toLowerCase().replace(/\s+/g, '-'), name, q1: String(100 + i * 7), q2: String(140 + i * 11) };
+});
+
+function run(cmd: string, args: string[], cwd: string): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HEYGEN_API_KEY: '' } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`${path.basename(cmd)} ${args.slice(0, 3).join(' ')} exited ${code}:\n${err}`))));
+  });
+}
+
+const project = await tempProject([]);
+try {
+  delete process.env.HEYGEN_API_KEY;
+  await mkdir(path.join(project.root, 'data'));
+  await writeFile(path.join(project.root, 'videos', 'bench-template.json'), JSON.stringify(template));
+  await writeFile(path.join(project.root, 'data', 'rows.json'), JSON.stringify(rows));
+
+  // The clips are the same for both sides: made once, before either is timed.
+  const specFiles: string[] = [];
+  for (const [i, values] of rows.entries()) {
+    const { spec } = expandTemplate(template, { row: i + 1, line: null, values }, values.id);
+    const file = path.join('videos', `${values.id}.json`);
+    await writeFile(path.join(project.root, file), JSON.stringify(spec));
+    specFiles.push(file);
+  }
+  process.stderr.write(`Prebuilding ${N} clips through the emulator …\n`);
+  const prebuild = await runPrebuild({ root: project.root, specFiles, concurrency: 2 });
+  if (prebuild.failed.length) throw new Error(`prebuild failed: ${prebuild.failed[0]!.message}`);
+  const manifest = await new ClipStore(project.root).readManifest();
+
+  process.stderr.write(`Batch of ${N} (npm run batch) …\n`);
+  const batchSec = await run(process.execPath, ['--import', TSX, path.join(ROOT, 'scripts', 'batch.ts'), '--template', 'videos/bench-template.json', '--data', 'data/rows.json', '--out', 'out/batch', '--scale', SCALE], project.root);
+
+  const browser = resolveBrowser(ROOT)?.executable;
+  const remotion = path.join(ROOT, 'node_modules', '.bin', 'remotion');
+  let separateSec = 0;
+  for (const [i, file] of specFiles.entries()) {
+    process.stderr.write(`npx remotion render ${i + 1}/${N} …\n`);
+    const spec = videoSpecSchema.parse(JSON.parse(await readFile(path.join(project.root, file), 'utf8')));
+    const { compositionId, inputProps } = prepareRender({ file, spec, manifest });
+    const props = path.join(project.root, 'out', `${spec.id}.props.json`);
+    await mkdir(path.dirname(props), { recursive: true });
+    await writeFile(props, JSON.stringify(inputProps));
+    separateSec += await run(
+      remotion,
+      ['render', path.join(ROOT, 'remotion', 'index.ts'), compositionId, path.join(project.root, 'out', 'separate', `${spec.id}.mp4`), `--props=${props}`, `--scale=${SCALE}`, `--public-dir=${path.join(project.root, 'public')}`, '--log=error', ...(browser ? [`--browser-executable=${browser}`] : [])],
+      ROOT,
+    );
+  }
+
+  console.log(
+    [
+      `rows N=${N}, one ~1.5 s scene each, 720p at --scale ${SCALE}, H.264 (clips prebuilt for both sides)`,
+      `npm run batch (one bundle, one browser, + stills + contact sheet): ${batchSec.toFixed(1)} s  (${(batchSec / N).toFixed(1)} s/video)`,
+      `${N} × npx remotion render:                                       ${separateSec.toFixed(1)} s  (${(separateSec / N).toFixed(1)} s/video)`,
+      `batch speed-up: ${(separateSec / batchSec).toFixed(2)}x (target >= 1.3x)`,
+    ].join('\n'),
+  );
+} finally {
+  await project.cleanup();
+}
