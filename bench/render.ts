@@ -46,7 +46,7 @@ try {
   const single = await render('single', prepared.inputProps, {});
   const chunked = await render(`chunks-${K}`, prepared.inputProps, { chunks: K });
 
-  const row = (label: string, r: { sec: number; frames: number; fps: number }) => `${label.padEnd(34)} ${String(r.frames).padStart(5)} frames  ${r.sec.toFixed(1).padStart(6)} s  ${r.fps.toFixed(1).padStart(5)} fps`;
+  const row = (label: string, r: { sec: number; frames: number; fps: number }) => `${label.padEnd(38)} ${String(r.frames).padStart(5)} frames  ${r.sec.toFixed(1).padStart(6)} s  ${r.fps.toFixed(1).padStart(5)} fps`;
   console.log(
     [
       `example video (${spec.scenes.length} scenes) at ${PRESET}, H.264, one bundle and one browser`,
