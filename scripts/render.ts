@@ -54,8 +54,11 @@ try {
   if (values.on === 'lambda') {
     const problem = lambdaCredentialsProblem();
     if (problem) throw new OptionError(problem);
-    const { file, spec } = await loadSpec(specFile, root);
-    const prepared = prepareRender({ file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset });
+  }
+  // Checked before anything is bundled: a bad spec or a missing clip fails in a moment.
+  const { file, spec } = await loadSpec(specFile, root);
+  const prepared = prepareRender({ file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset });
+  if (values.on === 'lambda') {
     const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}.${flags.codec.extension}`));
     const result = await renderOnLambda({
       root,
