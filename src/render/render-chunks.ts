@@ -1,11 +1,13 @@
 import { combineChunks, renderMedia, type AudioCodec, type Codec, type HeadlessBrowser } from '@remotion/renderer';
 import type { VideoConfig } from 'remotion';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ownedTempDir } from './owned-temp-dir';
 import type { CodecChoice } from './render-options';
+import { ffmpegPath, runBinary } from '../media/ffmpeg';
+import { muxAudio } from './mux-audio';
 
-/** Remotion's seamless AAC join needs chunks longer than 4 frames. */
+/** Chunks shorter than this cost more in browser set-up than they save. */
 export const MIN_FRAMES_PER_CHUNK = 5;
 
 export interface RenderChunksOptions {
@@ -31,13 +33,18 @@ export function planChunks(durationInFrames: number, chunks: number): { framesPe
   return { framesPerChunk, ranges };
 }
 
-function chunkFormats(codec: CodecChoice, framesPerChunk: number): { videoCodec: Codec; videoExt: string; audioCodec: AudioCodec; audioExt: string; seamlessAudio: boolean } {
-  // The same choices Lambda's renderer makes: H.264 as MPEG-TS chunks joined without re-encoding, AAC trimmed to
-  // its frame boundaries so the joined audio has no gaps; other audio goes through lossless WAV.
-  const seamlessAudio = codec.audioCodec === 'aac' && framesPerChunk > 4;
+function chunkFormats(codec: CodecChoice): { videoCodec: Codec; videoExt: string; audioCodec: AudioCodec; audioExt: string } {
+  // H.264 as MPEG-TS chunks joined without re-encoding, as Lambda does. Audio goes through lossless WAV: joined
+  // sample-exact, then encoded once (for AAC by ffmpeg, which records the encoder delay; see render-video.ts).
   const videoCodec: Codec = codec.codec === 'h264' ? 'h264-ts' : codec.codec;
   const videoExt = codec.codec === 'h264' ? 'ts' : codec.extension;
-  return { videoCodec, videoExt, audioCodec: seamlessAudio ? 'aac' : 'pcm-16', audioExt: seamlessAudio ? 'aac' : 'wav', seamlessAudio };
+  return { videoCodec, videoExt, audioCodec: 'pcm-16', audioExt: 'wav' };
+}
+
+async function joinWavs(files: string[], out: string, dir: string): Promise<void> {
+  const list = path.join(dir, 'audio-chunks.txt');
+  await writeFile(list, files.map((f) => `file '${f.replace(/'/g, "'\\''")}'`).join('\n'));
+  await runBinary(ffmpegPath(), ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', out]);
 }
 
 /**
@@ -47,7 +54,7 @@ function chunkFormats(codec: CodecChoice, framesPerChunk: number): { videoCodec:
 export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks: number; framesPerChunk: number }> {
   const total = opts.composition.durationInFrames;
   const { framesPerChunk, ranges } = planChunks(total, opts.chunks);
-  const formats = chunkFormats(opts.codec, framesPerChunk);
+  const formats = chunkFormats(opts.codec);
   const dir = ownedTempDir('chunks');
   const rendered = ranges.map(() => 0);
   const encoded = ranges.map(() => 0);
@@ -75,7 +82,6 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
           compositionStart: 0,
           outputLocation: video,
           separateAudioTo: audio,
-          forSeamlessAacConcatenation: formats.seamlessAudio,
           enforceAudioTrack: true,
           overwrite: true,
           puppeteerInstance: opts.browser,
@@ -90,18 +96,21 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
       }),
     );
     report('combining');
+    const silent = path.join(dir, `joined.${opts.codec.extension}`);
+    const wav = path.join(dir, 'joined.wav');
     await combineChunks({
-      outputLocation: opts.outputLocation,
+      outputLocation: silent,
       videoFiles: files.map((f) => f.video),
-      audioFiles: files.map((f) => f.audio),
+      audioFiles: [],
       codec: opts.codec.codec,
-      audioCodec: opts.codec.audioCodec,
       fps: opts.composition.fps,
       framesPerChunk,
       preferLossless: false,
       compositionDurationInFrames: total,
       logLevel: 'error',
     });
+    await joinWavs(files.map((f) => f.audio), wav, dir);
+    await muxAudio(silent, wav, opts.outputLocation, opts.codec);
     return { chunks: ranges.length, framesPerChunk };
   } finally {
     await rm(dir, { recursive: true, force: true });

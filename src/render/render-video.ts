@@ -5,6 +5,7 @@ import type { VideoConfig } from 'remotion';
 import { openRenderBrowser } from './open-render-browser';
 import { renderChunks } from './render-chunks';
 import { CODECS, type CodecChoice } from './render-options';
+import { muxAudio } from './mux-audio';
 
 export { openRenderBrowser };
 
@@ -87,23 +88,35 @@ export async function renderVideo(opts: RenderVideoOptions): Promise<RenderVideo
         });
         return;
       }
-      await renderMedia({
-        serveUrl: opts.serveUrl,
-        composition,
-        inputProps: opts.inputProps,
-        codec: codec.codec,
-        audioCodec: codec.audioCodec,
-        imageFormat: codec.imageFormat,
-        crf: opts.crf,
-        scale: opts.scale ?? 1,
-        concurrency: opts.concurrency ?? null,
-        frameRange: opts.frameRange ?? null,
-        outputLocation: partial,
-        overwrite: true,
-        puppeteerInstance: browser,
-        logLevel: 'error',
-        onProgress: ({ renderedFrames, encodedFrames, progress, stitchStage }) => onProgress({ renderedFrames, encodedFrames, progress, stage: stitchStage }),
-      });
+      // AAC is encoded by muxAudio, not Remotion, so the encoder delay is recorded (see mux-audio.ts).
+      const fixAac = codec.audioCodec === 'aac';
+      const silent = `${partial}.video${path.extname(partial)}`;
+      const wav = `${partial}.audio.wav`;
+      try {
+        await renderMedia({
+          serveUrl: opts.serveUrl,
+          composition,
+          inputProps: opts.inputProps,
+          codec: codec.codec,
+          audioCodec: fixAac ? undefined : codec.audioCodec,
+          imageFormat: codec.imageFormat,
+          crf: opts.crf,
+          scale: opts.scale ?? 1,
+          concurrency: opts.concurrency ?? null,
+          frameRange: opts.frameRange ?? null,
+          outputLocation: fixAac ? silent : partial,
+          separateAudioTo: fixAac ? wav : undefined,
+          enforceAudioTrack: fixAac ? true : undefined,
+          overwrite: true,
+          puppeteerInstance: browser,
+          logLevel: 'error',
+          onProgress: ({ renderedFrames, encodedFrames, progress, stitchStage }) => onProgress({ renderedFrames, encodedFrames, progress, stage: stitchStage }),
+        });
+        if (fixAac) await muxAudio(silent, wav, partial, codec);
+      } finally {
+        await rm(silent, { force: true });
+        await rm(wav, { force: true });
+      }
     };
     await render().catch(async (err: unknown) => {
       await rm(partial, { force: true });

@@ -1,7 +1,8 @@
 import { renderMedia, renderStill, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ffmpegPath, runBinary } from '../../../src/media/ffmpeg';
+import { renderVideo } from '../../../src/render/render-video';
 import { synthesizeClip } from '../../../src/emulator/synth/index';
 import { clipRequestsFor, requestKey } from '../../../src/spec/clip-request';
 import type { ClipEntry, Manifest } from '../../../src/spec/manifest';
@@ -50,29 +51,10 @@ export async function stillOf(serveUrl: string, browser: HeadlessBrowser, id: st
  * records the encoder's priming in an edit list. Remotion's own AAC path goes through ADTS, which cannot, and its
  * MP4s play the audio 2048 samples (42.7 ms, 1.3 frames at 30 fps) late; see the report on src/render/render-video.ts.
  */
+/** A video through the production render path (src/render), so the sync tests check what users get. */
 export async function videoOf(serveUrl: string, browser: HeadlessBrowser, id: string, inputProps: Record<string, unknown>, output: string, opts: { scale: number; frameRange?: [number, number] }) {
-  const composition = await selectComposition({ serveUrl, id, inputProps, puppeteerInstance: browser, logLevel: 'error' });
-  const silent = `${output}.video.mp4`;
-  const wav = `${output}.audio.wav`;
-  await renderMedia({
-    serveUrl,
-    composition,
-    inputProps,
-    codec: 'h264',
-    imageFormat: 'jpeg',
-    scale: opts.scale,
-    frameRange: opts.frameRange ?? null,
-    outputLocation: silent,
-    separateAudioTo: wav,
-    enforceAudioTrack: true,
-    overwrite: true,
-    puppeteerInstance: browser,
-    logLevel: 'error',
-  });
-  await runBinary(ffmpegPath(), ['-v', 'error', '-y', '-i', silent, '-i', wav, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '192k', '-movflags', '+faststart', output]);
-  await rm(silent, { force: true });
-  await rm(wav, { force: true });
-  return composition;
+  const result = await renderVideo({ serveUrl, compositionId: id, inputProps, outFile: output, browser, scale: opts.scale, frameRange: opts.frameRange });
+  return result.composition;
 }
 
 /** Renders only the audio, as WAV: what the composition itself places on the timeline, before any encoder. */
