@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
+import { acquirePidLock } from '../lib/pid-lock';
 import type { HeyGenConnection } from '../pipeline/connect-heygen';
 import { ClipStore } from '../pipeline/clip-store';
 import { hashReferencedFiles } from '../pipeline/project-files';
@@ -116,30 +117,8 @@ async function readTemplate(file: string, root: string): Promise<unknown> {
 }
 
 /** One batch at a time per output folder: two would render the same rows over each other. */
-async function lockOutDir(outDir: string): Promise<() => Promise<void>> {
-  await mkdir(outDir, { recursive: true });
-  const lock = path.join(outDir, '.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fh = await open(lock, 'wx');
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      return () => rm(lock, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
-      let alive = false;
-      try {
-        if (pid) process.kill(pid, 0);
-        alive = pid > 0;
-      } catch {
-        alive = false;
-      }
-      if (alive) throw new BatchInputError(`another batch (pid ${pid}) is writing to ${outDir}; wait for it to finish or pass a different --out.`);
-      await rm(lock, { force: true });
-    }
-  }
-  throw new BatchInputError(`cannot lock ${outDir}; remove ${lock} if no batch is running.`);
+function lockOutDir(outDir: string): Promise<() => Promise<void>> {
+  return acquirePidLock(path.join(outDir, '.lock'), (pid) => new BatchInputError(`another batch (pid ${pid}) is writing to ${outDir}; wait for it to finish or pass a different --out.`));
 }
 
 /** Half-written videos, stills and records of a killed run. */
