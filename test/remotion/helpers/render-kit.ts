@@ -2,6 +2,7 @@ import { renderMedia, renderStill, selectComposition, type HeadlessBrowser } fro
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ffmpegPath, runBinary } from '../../../src/media/ffmpeg';
+import { encodeWav } from '../../../src/emulator/synth/wav';
 import { renderVideo } from '../../../src/render/render-video';
 import { synthesizeClip } from '../../../src/emulator/synth/index';
 import { clipRequestsFor, requestKey } from '../../../src/spec/clip-request';
@@ -104,22 +105,8 @@ export function onsetSec(samples: Int16Array, rate: number, fromSec = 0, thresho
 
 /** A mono 16-bit WAV of a sine tone: music whose level can be read apart from speech. */
 export function toneWav(freq: number, seconds: number, rate: number): Buffer {
-  const n = Math.round(seconds * rate);
-  const buf = Buffer.alloc(44 + n * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + n * 2, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(n * 2, 40);
-  for (let i = 0; i < n; i++) buf.writeInt16LE(Math.round(0.5 * 32767 * Math.sin((2 * Math.PI * freq * i) / rate)), 44 + i * 2);
-  return buf;
+  const samples = Int16Array.from({ length: Math.round(seconds * rate) }, (_, i) => Math.round(0.5 * 32767 * Math.sin((2 * Math.PI * freq * i) / rate)));
+  return encodeWav({ sampleRate: rate, samples });
 }
 
 /** Amplitude of one frequency in a window (Goertzel), so a tone is measured apart from speech. */
