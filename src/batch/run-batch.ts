@@ -89,12 +89,15 @@ export interface BatchResult {
   totalMs: number;
 }
 
-/** How far into the first scene the contact sheet's still is taken: past the title card, counters and bars settled. */
-const STILL_AT = 0.85;
+/**
+ * The contact sheet's still: the first scene's last frame before the transition, where the title card is gone and
+ * counters and bars have settled (earlier, a short first scene showed a KPI mid-count).
+ */
+const STILL_AT = 'first-scene-end';
 
 export function stillFrame(prepared: PreparedRender): number {
   const first = prepared.timeline.scenes[0]!;
-  return Math.min(prepared.timeline.durationInFrames - 1, first.from + Math.floor(first.durationInFrames * STILL_AT));
+  return Math.min(prepared.timeline.durationInFrames - 1, first.from + first.durationInFrames - 1);
 }
 
 const THUMB_WIDTH = 320;
