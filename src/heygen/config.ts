@@ -59,7 +59,8 @@ export const QUICK_POLL_CADENCE: PollCadence = {
   steps: [{ untilMs: 3_000, everyMs: 100 }, { everyMs: 250 }],
 };
 
-function envGeneration(value: string | undefined): ApiGeneration {
+/** HEYGEN_API_GENERATION as the client reads it (v1/v2 count as legacy); callers that key work by generation use this too. */
+export function envGeneration(value: string | undefined = process.env.HEYGEN_API_GENERATION): ApiGeneration {
   if (value === undefined || value === '' || value === 'v3') return 'v3';
   if (value === 'legacy' || value === 'v2' || value === 'v1') return 'legacy';
   throw new Error(`HEYGEN_API_GENERATION must be v3 or legacy, got "${value}"`);

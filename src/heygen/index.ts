@@ -1,5 +1,5 @@
 export { createHeyGenClient, type HeyGenClient, type Balance } from './client';
-export { resolveConfig, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type ApiGeneration, type CallTimeouts } from './config';
+export { resolveConfig, envGeneration, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type ApiGeneration, type CallTimeouts } from './config';
 export type { PollCadence } from './poll-cadence';
 export * from './errors';
 export type { AvatarClipRequest } from './avatar-clip-request';

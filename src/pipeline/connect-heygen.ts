@@ -10,9 +10,14 @@ export interface HeyGenConnection {
   close(): Promise<void>;
 }
 
-/** HeyGen when HEYGEN_API_KEY is set; otherwise the local emulator, started in-process on a free port. */
+/** Who makes clips with this environment: HeyGen when a credential is set (as the client reads it), else the emulator. */
+export function clipBackendFromEnv(env: NodeJS.ProcessEnv = process.env): ClipBackend {
+  return env.HEYGEN_API_KEY || env.HEYGEN_BEARER_TOKEN ? 'heygen' : 'emulator';
+}
+
+/** HeyGen when a key (or bearer token) is set; otherwise the local emulator, started in-process on a free port. */
 export async function connectHeyGen(opts: { log?: (line: string) => void } = {}): Promise<HeyGenConnection> {
-  if (process.env.HEYGEN_API_KEY) {
+  if (clipBackendFromEnv() === 'heygen') {
     const client = createHeyGenClient({ log: opts.log });
     return { client, backend: 'heygen', describe: `HeyGen at ${client.config.baseUrl} (${client.config.generation})`, close: () => client.close() };
   }

@@ -1,11 +1,11 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { NotFoundError, startWebhookReceiver, VideoFailedError, type WebhookReceiver } from '../heygen';
+import { envGeneration, NotFoundError, startWebhookReceiver, VideoFailedError, type WebhookReceiver } from '../heygen';
 import type { PollCadence } from '../heygen';
 import type { ClipEntry } from '../spec/manifest';
 import { AssetCache } from './asset-cache';
 import { ClipStore } from './clip-store';
-import { connectHeyGen, type HeyGenConnection } from './connect-heygen';
+import { clipBackendFromEnv, connectHeyGen, type HeyGenConnection } from './connect-heygen';
 import { Journal } from './journal';
 import { loadSpec, type LoadedSpec } from './load-spec';
 import { planClips, type Plan, type PlannedClip } from './plan';
@@ -128,8 +128,9 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
   let manifest = await store.readManifest();
   const emit = opts.onEvent ?? (() => {});
 
-  const generation = process.env.HEYGEN_API_GENERATION === 'legacy' ? 'legacy' : 'v3';
-  const backend = process.env.HEYGEN_API_KEY ? 'heygen' : 'emulator';
+  // Keys are computed before any connection exists, from the same reading of the environment the client makes.
+  const generation = envGeneration();
+  const backend = clipBackendFromEnv();
   const plan = planClips(specs, manifest, store, generation, backend, fileHashes);
   for (const clip of plan.clips) {
     if (clip.request.speech.type === 'audio') clip.estimatedSec = await audioSeconds(store, clip.request.speech.path);
@@ -157,7 +158,7 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
     await store.removePartials();
     connection = await (opts.connect ?? connectHeyGen)();
     const { client } = connection;
-    const scope = `${connection.backend}|${generation}|${client.config.baseUrl}`;
+    const scope = `${plan.backend}|${generation}|${client.config.baseUrl}`;
     const journal = await Journal.open(path.join(root, '.heygen', 'journal.json'), scope);
     const uploads = new AssetCache(path.join(root, '.heygen', 'assets.json'), scope, fileHashes);
     announce(connection.describe);
@@ -270,7 +271,7 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
         await record(clip.key, {
           requestKey: clip.requestKey,
           generation: plan.generation,
-          backend: connection!.backend,
+          backend: plan.backend,
           videoId,
           file: store.relative(file),
           durationSec: probe.durationSec,

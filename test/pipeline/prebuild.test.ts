@@ -160,6 +160,25 @@ describe('prebuild', () => {
     expect(existsSync(path.join(project.root, '.heygen'))).toBe(false);
   });
 
+  it('keys clips by the generation and backend the client will use (v1/v2 mean legacy; a bearer token is HeyGen)', async () => {
+    const project = await tempProject([THREE]);
+    projects.push(project);
+    const saved = { gen: process.env.HEYGEN_API_GENERATION, key: process.env.HEYGEN_API_KEY, token: process.env.HEYGEN_BEARER_TOKEN };
+    process.env.HEYGEN_API_GENERATION = 'v2';
+    delete process.env.HEYGEN_API_KEY;
+    process.env.HEYGEN_BEARER_TOKEN = 'oauth-token';
+    try {
+      const { plan } = await runPrebuild({ root: project.root, dryRun: true });
+      expect(plan.generation).toBe('legacy');
+      expect(plan.backend).toBe('heygen');
+    } finally {
+      for (const [name, value] of [['HEYGEN_API_GENERATION', saved.gen], ['HEYGEN_API_KEY', saved.key], ['HEYGEN_BEARER_TOKEN', saved.token]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
   describe('bad specs', () => {
     const cases: [string, (s: VideoSpecInput) => unknown, RegExp][] = [
       ['a file outside public/', (s) => ({ ...s, avatar: { photo: '../secret.png' } }), /\$\.avatar\.photo: use a path inside public\//],
