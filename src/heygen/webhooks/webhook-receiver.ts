@@ -89,6 +89,8 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
           else reject(o.error);
         };
         const timer = setTimeout(() => reject(new Error(`No webhook for video ${videoId} within ${timeoutMs} ms`)), timeoutMs);
+        // A wait that lost the race to polling must not keep the process alive until it times out.
+        timer.unref();
         const known = outcomes.get(videoId);
         if (known) return settle(known);
         waiters.set(videoId, [...(waiters.get(videoId) ?? []), settle]);
