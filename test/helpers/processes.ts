@@ -18,7 +18,11 @@ export function descendantsOf(pid: number): number[] {
   const queue = [pid];
   while (queue.length) {
     const p = queue.shift()!;
-    for (const [child, parent] of parentOf) if (parent === p) (out.push(child), queue.push(child));
+    for (const [child, parent] of parentOf) {
+      if (parent !== p) continue;
+      out.push(child);
+      queue.push(child);
+    }
   }
   return out;
 }
