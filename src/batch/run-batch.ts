@@ -7,6 +7,7 @@ import { ClipStore } from '../project/clip-store';
 import { hashReferencedFiles } from '../project/project-files';
 import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../jobs/run-prebuild';
 import { jsonPath, SpecError } from '../project/spec-error';
+import { withoutSecretsInEnv } from '../lib/secrets';
 import type { FormatId } from '../spec/formats';
 import { videoSpecSchema } from '../spec/video-spec';
 import { bundleProject } from '../render/bundle-project';
@@ -352,7 +353,7 @@ async function renderRow(a: {
   const thumb = path.join('thumbs', `${a.name}.jpg`);
   const thumbFile = path.join(a.outDir, thumb);
   await mkdir(path.dirname(thumbFile), { recursive: true });
-  await renderStill({
+  await withoutSecretsInEnv(() => renderStill({
     serveUrl: a.serveUrl,
     composition: result.composition,
     inputProps: a.prepared.inputProps,
@@ -364,7 +365,7 @@ async function renderRow(a: {
     overwrite: true,
     puppeteerInstance: a.browser,
     logLevel: 'error',
-  });
+  }));
   await rename(`${thumbFile}.partial.jpg`, thumbFile);
   const record: BatchRecord = {
     inputHash: a.inputHash,
