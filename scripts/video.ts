@@ -2,7 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/pipeline/run-prebuild';
+import { loadSpec } from '../src/pipeline/load-spec';
 import { SpecError } from '../src/pipeline/spec-error';
+import { checkDistinctIds } from '../src/render/check-distinct-ids';
 import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { renderSpec } from '../src/render/render-spec';
@@ -16,6 +18,8 @@ if (values.help) {
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
+  // Every spec is read and checked before anything is generated or rendered.
+  checkDistinctIds(await Promise.all(specFiles.map((f) => loadSpec(f, process.cwd()))));
   const reporter = createPrebuildReporter();
   const prebuild = await runPrebuild({ specFiles, onEvent: (e) => reporter.onEvent(e) });
   reporter.done();
