@@ -1,4 +1,4 @@
-import { SpecError } from '../pipeline/spec-error';
+import { SpecError } from '../project/spec-error';
 
 /** Refuses specs that share an id before anything is made: both would render to out/<id>.mp4, one over the other. */
 export function checkDistinctIds(specs: readonly { file: string; spec: { id: string } }[]): void {

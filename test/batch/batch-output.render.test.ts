@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchOptions } from '../../src/batch/run-batch';
 import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
 import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
 
 const TEMPLATE = {
@@ -21,7 +22,7 @@ describe('batch output: nothing finished is overwritten or dropped', () => {
   let bundle: ProjectBundle;
   let browser: HeadlessBrowser;
   const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', scale: 0.2, serveUrl: bundle.serveUrl, browser });
+  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', scale: 0.2, serveUrl: bundle.serveUrl, browser, connect: connectFreshEmulator() });
 
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;

@@ -9,6 +9,7 @@ import { runBatch, type BatchEvent, type BatchOptions } from '../../src/batch/ru
 import { ffprobe } from '../../src/media/ffmpeg';
 import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
 import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
@@ -33,7 +34,7 @@ describe('batch: template + rows -> videos', () => {
   let bundle: ProjectBundle;
   let browser: HeadlessBrowser;
   const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', scale: 0.25, serveUrl: bundle.serveUrl, browser, prebuildConcurrency: 3 });
+  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', scale: 0.25, serveUrl: bundle.serveUrl, browser, prebuildConcurrency: 3, connect: connectFreshEmulator() });
 
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
-import { runPrebuild } from '../../src/pipeline/run-prebuild';
+import { runPrebuild } from '../../src/jobs/run-prebuild';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
 import { openRenderBrowser } from '../../src/render/open-render-browser';
 import { renderSpec } from '../../src/render/render-spec';
@@ -43,7 +44,7 @@ describe('chunked render (the local form of Lambda)', () => {
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
     project = await tempProject([SPEC]);
-    const prebuild = await runPrebuild({ root: project.root, concurrency: 2 });
+    const prebuild = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     expect(prebuild.failed).toEqual([]);
     bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
   });
