@@ -39,27 +39,30 @@ export async function drawTitleCard(card: TitleCard): Promise<Buffer> {
   bg.addColorStop(1, `hsl(${(hue + 40) % 360}, 60%, 38%)`);
   ctx.fillStyle = bg;
   ctx.fillRect(0, 0, width, height);
+  // the presenter stands in the middle: text keeps to the left column, the picture to the right one
   const unit = Math.min(width, height) / 20;
-  const textWidth = card.image ? width * 0.55 : width * 0.86;
+  const column = width > height ? width * 0.25 : width * 0.86;
+  const x = width * 0.03;
   ctx.fillStyle = '#ffffff';
   ctx.textBaseline = 'top';
-  ctx.font = `bold ${Math.round(unit * 1.6)}px sans-serif`;
-  let y = unit * 1.4;
-  for (const line of wrap(ctx, card.title, textWidth, 2)) {
-    ctx.fillText(line, width * 0.07, y);
-    y += unit * 2;
+  ctx.font = `bold ${Math.round(unit * 1.05)}px sans-serif`;
+  let y = unit * 1.2;
+  for (const line of wrap(ctx, card.title, column, 4)) {
+    ctx.fillText(line, x, y);
+    y += unit * 1.35;
   }
-  ctx.font = `${Math.round(unit * 0.8)}px sans-serif`;
+  y += unit * 0.4;
+  ctx.font = `${Math.round(unit * 0.65)}px sans-serif`;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   for (const text of card.lines ?? []) {
-    for (const line of wrap(ctx, text, textWidth, 2)) {
-      ctx.fillText(line, width * 0.07, y);
-      y += unit * 1.1;
+    for (const line of wrap(ctx, text, column, 3)) {
+      ctx.fillText(line, x, y);
+      y += unit * 0.9;
     }
   }
   if (card.image) {
     const img = await loadImage(card.image);
-    const box = { x: width * 0.66, y: unit * 1.4, w: width * 0.28, h: height * 0.4 };
+    const box = width > height ? { x: width * 0.74, y: unit * 1.2, w: width * 0.23, h: height * 0.5 } : { x: width * 0.07, y: height * 0.3, w: width * 0.3, h: height * 0.2 };
     const s = Math.min(box.w / img.width, box.h / img.height);
     ctx.drawImage(img, box.x + (box.w - img.width * s) / 2, box.y, img.width * s, img.height * s);
   }

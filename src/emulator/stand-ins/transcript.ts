@@ -20,8 +20,27 @@ export async function transcriptOf(ctx: EmulatorContext, video: AssetBytes, srt:
   }
   const own = ctx.state.renderedByHash.get(sha256(video.bytes));
   if (own?.srtFile) {
-    const cues = parseSrt(await readFile(own.srtFile, 'utf8'));
+    const cues = sentences(parseSrt(await readFile(own.srtFile, 'utf8')));
     if (cues.length) return cues;
   }
   return [{ text: 'This video was translated offline by the HeyGen emulator.', start: 0, end: 3 }];
+}
+
+/** Word cues joined into sentences (a sentence end or a pause closes one), so each is spoken as a whole. */
+export function sentences(cues: Cue[]): Cue[] {
+  const out: Cue[] = [];
+  let open: Cue | undefined;
+  for (const c of cues) {
+    if (open && c.start - open.end > 0.6) {
+      out.push(open);
+      open = undefined;
+    }
+    open = open ? { text: `${open.text} ${c.text}`, start: open.start, end: c.end } : { ...c };
+    if (/[.!?]["')\]]*$/.test(c.text)) {
+      out.push(open);
+      open = undefined;
+    }
+  }
+  if (open) out.push(open);
+  return out;
 }
