@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
-import { defaultSpecFiles, runPrebuild } from '../src/pipeline/run-prebuild';
-import { SpecError } from '../src/pipeline/spec-error';
+import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
+import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
+import { loadSpec } from '../src/project/load-spec';
+import { SpecError } from '../src/project/spec-error';
+import { checkDistinctIds } from '../src/render/check-distinct-ids';
+import { connectHeyGen } from './lib/connect-heygen';
 import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { renderSpec } from '../src/render/render-spec';
@@ -16,8 +19,10 @@ if (values.help) {
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
+  // Every spec is read and checked before anything is generated or rendered.
+  checkDistinctIds(await Promise.all(specFiles.map((f) => loadSpec(f, process.cwd()))));
   const reporter = createPrebuildReporter();
-  const prebuild = await runPrebuild({ specFiles, onEvent: (e) => reporter.onEvent(e) });
+  const prebuild = await runPrebuild({ specFiles, connect: connectHeyGen, onEvent: (e) => reporter.onEvent(e) });
   reporter.done();
   if (prebuild.failed.length) {
     for (const f of prebuild.failed) console.error(`  clip ${f.key} failed: ${f.message}`);
