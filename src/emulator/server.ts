@@ -294,6 +294,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         const entry = state.idempotency.get(slot);
         if (entry?.state === 'in_flight') throw new HttpError(409, 'A request with this Idempotency-Key is still being processed', { code: 'request_in_progress' });
         if (entry?.state === 'done') {
+          await rc.body().catch(() => undefined); // a replay still receives (and records) the whole request
           log(`idempotent replay of ${method} ${reqPath} (${key})`);
           reply(entry.status ?? 200, entry.body, { 'idempotent-replayed': 'true' }, { replayed: true });
           return;

@@ -107,11 +107,4 @@ export function registerV3LipsyncRoutes(router: Router, ctx: EmulatorContext): v
     return { data: page.data.map((l) => lipsyncOut(ctx, l)), extra: page.extra };
   });
   router.add('GET', '/v3/lipsyncs/:id', (rc) => ({ data: lipsyncOut(ctx, live(ctx, rc.params.id ?? '')) }));
-  router.add('DELETE', '/v3/lipsyncs/:id', (rc) => {
-    const l = live(ctx, rc.params.id ?? '');
-    l.deleted = true;
-    const job = ctx.state.renders.get(l.jobId);
-    if (job) ctx.runner.forget(job);
-    return { data: { id: l.id } };
-  });
 }
