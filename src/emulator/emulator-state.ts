@@ -1,4 +1,5 @@
 import type { VideoJob } from './video-job';
+import { DEFAULT_BILLING, type EmulatorBilling } from './billing';
 
 export interface RecordedRequest {
   method: string;
@@ -73,10 +74,13 @@ export class EmulatorState {
   createRequestsByKey = new Map<string, number>();
   walletUsd: number;
   quotaCredits: number;
+  /** how the account pays; `walletUsd` is the wallet of a wallet account */
+  billing: EmulatorBilling;
 
-  constructor(private readonly initial: { walletUsd: number; quotaCredits: number }) {
+  constructor(private readonly initial: { walletUsd: number; quotaCredits: number; billing?: Partial<EmulatorBilling> }) {
     this.walletUsd = initial.walletUsd;
     this.quotaCredits = initial.quotaCredits;
+    this.billing = { ...DEFAULT_BILLING, ...initial.billing };
   }
 
   reset(): void {
@@ -92,5 +96,6 @@ export class EmulatorState {
     this.createRequestsByKey.clear();
     this.walletUsd = this.initial.walletUsd;
     this.quotaCredits = this.initial.quotaCredits;
+    this.billing = { ...DEFAULT_BILLING, ...this.initial.billing };
   }
 }
