@@ -2,12 +2,12 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
 import { acquirePidLock } from '../lib/pid-lock';
+import type { ConnectHeyGen } from '../heygen';
+import { ClipStore } from '../project/clip-store';
+import { hashReferencedFiles } from '../project/project-files';
+import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../jobs/run-prebuild';
+import { jsonPath, SpecError } from '../project/spec-error';
 import { withoutSecretsInEnv } from '../lib/secrets';
-import type { HeyGenConnection } from '../pipeline/connect-heygen';
-import { ClipStore } from '../pipeline/clip-store';
-import { hashReferencedFiles } from '../pipeline/project-files';
-import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../pipeline/run-prebuild';
-import { jsonPath, SpecError } from '../pipeline/spec-error';
 import type { FormatId } from '../spec/formats';
 import { videoSpecSchema } from '../spec/video-spec';
 import { bundleProject } from '../render/bundle-project';
@@ -51,7 +51,8 @@ export interface BatchOptions {
   /** Reuse a bundle and a browser (tests, benchmarks); otherwise made here once and disposed. */
   serveUrl?: string;
   browser?: HeadlessBrowser;
-  connect?: () => Promise<HeyGenConnection>;
+  /** Opens HeyGen or the emulator (the entry point's choice) when clips must be made. */
+  connect: ConnectHeyGen;
   onEvent?: (e: BatchEvent) => void;
 }
 
