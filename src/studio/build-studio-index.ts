@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ClipStore } from '../pipeline/clip-store';
-import { loadSpec } from '../pipeline/load-spec';
-import { defaultSpecFiles } from '../pipeline/run-prebuild';
-import { SpecError } from '../pipeline/spec-error';
+import { ClipStore } from '../project/clip-store';
+import { loadSpec } from '../project/load-spec';
+import { defaultSpecFiles } from '../project/spec-files';
+import { SpecError } from '../project/spec-error';
 import { renderPropsFor } from '../render/render-props';
 import type { Manifest } from '../spec/manifest';
 import type { StudioEntry, StudioIndex } from '../spec/studio-index';

@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { specErrorFromZod } from '../pipeline/spec-error';
+import { specErrorFromZod } from '../project/spec-error';
 import { DERIVED_PROPS } from '../spec/studio-index';
 import { videoSpecSchema } from '../spec/video-spec';
 import { editJsonText } from './edit-json-text';
