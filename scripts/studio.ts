@@ -1,15 +1,18 @@
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startStudioProxy } from '../src/studio/studio-proxy';
 import { describe, watchStudioIndex } from '../src/studio/watch-studio-index';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3000' }, help: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { port: { type: 'string', default: '3000' }, project: { type: 'string', default: '.' }, help: { type: 'boolean', default: false } } });
 if (values.help) {
-  console.log(`Usage: npm run studio -- [--port 3000]
-Remotion Studio with every spec in videos/ as a composition (folder "Videos"), live while you edit them;
-the props panel's Save writes into the spec file. The demo templates are in the folder "Templates".`);
+  console.log(`Usage: npm run studio -- [--port 3000] [--project DIR]
+Remotion Studio with every spec in DIR/videos/ as a composition (folder "Videos"), live while you edit them;
+the props panel's Save writes into the spec file. The demo templates are in the folder "Templates".
+DIR (default: here) holds videos/ and public/ (the clip store); the compositions' code is this repository's.`);
   process.exit(0);
 }
 const port = Number(values.port);
@@ -38,14 +41,17 @@ async function waitForStudio(studioPort: number, child: { exitCode: number | nul
   }
 }
 
-const root = process.cwd();
+// The project (videos/, public/) may live elsewhere; Remotion runs from this repository so its code and config apply.
+const root = path.resolve(values.project);
+const codeRoot = fileURLToPath(new URL('..', import.meta.url));
+await mkdir(path.join(root, 'public'), { recursive: true });
 const log = (line: string) => console.error(`[studio] ${line}`);
 const watcher = await watchStudioIndex(root, (line) => log(`videos/ changed:\n${line}`));
 log(`videos/:\n${describe(watcher.current()) || '(no specs yet)'}`);
 const studioPort = await freePort();
-const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'remotion.cmd' : 'remotion');
-const child = spawn(bin, ['studio', 'remotion/index.ts', '--port', String(studioPort), '--ipv4', '--no-open'], {
-  cwd: root,
+const bin = path.join(codeRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'remotion.cmd' : 'remotion');
+const child = spawn(bin, ['studio', 'remotion/index.ts', '--port', String(studioPort), '--ipv4', '--no-open', `--public-dir=${path.join(root, 'public')}`], {
+  cwd: codeRoot,
   env: { ...process.env, BROWSER: 'none' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -73,14 +79,18 @@ function proxyPort(): number {
 }
 
 let stopping = false;
+// Studio gets a moment to stop by itself (mid-build it may not); never leave it running without us.
 const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
   watcher.close();
   server.close();
-  if (child.exitCode === null) child.kill('SIGTERM');
+  server.closeAllConnections();
   process.exitCode = code;
-  setTimeout(() => process.exit(code), 2000).unref();
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+  child.once('exit', () => clearTimeout(force));
 };
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
