@@ -21,3 +21,4 @@ export { verifyWebhook, type VerifyWebhookOptions, type VerifiedWebhook } from '
 export { EventIdCache } from './webhooks/event-id-cache';
 export { videoEventOutcome } from './webhooks/video-event';
 export { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhooks/webhook-receiver';
+export { identifyServer, EMULATOR_HEADER, type ServerIdentity } from './server-identity';
