@@ -53,7 +53,8 @@ export class StatusPoller {
     const started = Date.now();
     for (let ticks = 0; this.waiters.size; ticks++) {
       const delay = nextPollDelay(this.cadence, Date.now() - started, ticks);
-      await new Promise((r) => setTimeout(r, delay).unref?.());
+      // Not unref'd: while a job waits, this timer is what keeps a command-line run alive.
+      await new Promise((r) => setTimeout(r, delay));
       await this.tick();
     }
     this.running = false;
