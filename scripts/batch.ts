@@ -9,7 +9,7 @@ import { OptionError, parseNumber, parseRenderFlags } from '../src/render/render
 
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --data <rows.csv|rows.json> [options]
-  --out DIR            default out/batch: <name>.mp4 per row, thumbs/, index.html (contact sheet)
+  --out DIR            default out/batch/<template>: <name>.mp4 per row, thumbs/, index.html (contact sheet)
   --only a,b           render only these rows (by name)
   --limit N            the first N rows
   --force              render again even when a finished video matches its row

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
+import { loadSpec } from '../src/project/load-spec';
 import { SpecError } from '../src/project/spec-error';
+import { checkDistinctIds } from '../src/render/check-distinct-ids';
 import { connectHeyGen } from './lib/connect-heygen';
 import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
@@ -17,6 +19,8 @@ if (values.help) {
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
+  // Every spec is read and checked before anything is generated or rendered.
+  checkDistinctIds(await Promise.all(specFiles.map((f) => loadSpec(f, process.cwd()))));
   const reporter = createPrebuildReporter();
   const prebuild = await runPrebuild({ specFiles, connect: connectHeyGen, onEvent: (e) => reporter.onEvent(e) });
   reporter.done();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveConfig, type HeyGenConfig } from './config';
+import { resolveConfig, type HeyGenConfig, type HeyGenOptions } from './config';
 import { createTransport, type Transport } from './transport';
 import { createVideosResource, type VideosResource } from './resources/videos';
 import { createAssetsResource, type AssetsResource } from './resources/assets';
@@ -48,7 +48,7 @@ export interface HeyGenClient {
 }
 
 /** A HeyGen client for the configured generation (v3 by default); every default comes from the environment. */
-export function createHeyGenClient(config: Partial<HeyGenConfig> = {}): HeyGenClient {
+export function createHeyGenClient(config: HeyGenOptions = {}): HeyGenClient {
   const resolved = resolveConfig(config);
   const transport = createTransport(resolved);
   const videos = createVideosResource(transport);

@@ -1,5 +1,5 @@
 export { createHeyGenClient, type HeyGenClient, type Balance } from './client';
-export { resolveConfig, envGeneration, hasCredential, configuredBackend, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type ApiGeneration, type CallTimeouts } from './config';
+export { resolveConfig, envGeneration, hasCredential, configuredBackend, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type HeyGenOptions, type ApiGeneration, type CallTimeouts } from './config';
 export type { PollCadence } from './poll-cadence';
 export type { HeyGenConnection, ConnectHeyGen } from './connection';
 export * from './errors';

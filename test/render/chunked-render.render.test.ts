@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderBrowser } from '../../src/render/open-render-browser';
 import { renderSpec } from '../../src/render/render-spec';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
@@ -38,7 +38,7 @@ function bestLag(a: Int16Array, b: Int16Array, from: number, to: number, range: 
 
 describe('chunked render (the local form of Lambda)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
+  let bundle: MountedBundle;
   const savedKey = process.env.HEYGEN_API_KEY;
 
   beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('chunked render (the local form of Lambda)', () => {
     project = await tempProject([SPEC]);
     const prebuild = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     expect(prebuild.failed).toEqual([]);
-    bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+    bundle = await mountBundle(path.join(project.root, 'public'));
   });
 
   afterAll(async () => {
