@@ -5,7 +5,8 @@ import type { VideoJob } from '../video-job';
 import type { ClipRequest } from '../synth';
 import { dimensionsFor, type AspectRatio, type Resolution } from '../synth';
 import { HttpError } from '../http-error';
-import { findLook, findVoice } from '../catalog';
+import { findVoice } from '../catalog';
+import { resolveAvatar } from '../resolve-avatar';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { videoUrls } from '../video-urls';
@@ -71,9 +72,9 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
   if (type === 'avatar') {
     avatarId = str(body, 'avatar_id');
     if (!avatarId) throw bad('Exactly one visual source required: avatar_id, image_url, or image_asset_id.', 'avatar_id');
-    const look = findLook(avatarId);
-    if (!look && !ctx.acceptUnknownIds) throw new HttpError(404, `Avatar ${avatarId} not found`, { code: 'avatar_not_found', param: 'avatar_id' });
-    defaultVoice = look?.default_voice_id;
+    const avatar = resolveAvatar(ctx, avatarId, 'avatar_id');
+    defaultVoice = avatar.defaultVoice;
+    photo = avatar.photo;
   } else {
     photo = await imageBytes(ctx, body.image);
   }

@@ -25,6 +25,8 @@ export const avatarClipKind: JobKind<ClipRequest> = {
         script: request.speech.type === 'script' ? request.speech.script : undefined,
         audioAssetId,
         speed: request.voice.speed,
+        pitch: request.voice.pitch,
+        locale: request.voice.locale,
         resolution: request.resolution,
         aspectRatio: request.aspect,
         // The marker in the title is how a resumed legacy run finds this attempt instead of paying for another.
