@@ -118,7 +118,9 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
   const emit = opts.onEvent ?? (() => {});
   let receiver: WebhookReceiver | undefined;
   try {
-    if (opts.webhook) receiver = await startWebhookReceiver({ secret: opts.webhook.secret, port: opts.webhook.port ?? 0 });
+    // A fail event counts only once the API confirms it.
+    const confirmFailure = (videoId: string) => connection.client.videoStatus(videoId);
+    if (opts.webhook) receiver = await startWebhookReceiver({ secret: opts.webhook.secret, port: opts.webhook.port ?? 0, confirmFailure });
     await store.removePartials();
     const journal = await Journal.open(path.join(root, '.heygen', 'journal.json'), identity.scope);
     const uploads = new AssetCache(path.join(root, '.heygen', 'assets.json'), `${identity.backend}|${identity.account}|${identity.generation}`, hashes);
