@@ -13,7 +13,7 @@ import { Journal } from './journal';
 import { planClips, type Plan, type PlannedClip } from './plan';
 import { runJobs } from './scheduler';
 
-export { defaultSpecFiles } from '../project/load-specs';
+export { defaultSpecFiles } from '../project/spec-files';
 
 export type ClipState = JobState;
 

@@ -1,18 +1,7 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSpec, type LoadedSpec } from './load-spec';
 import { SpecError } from './spec-error';
-
-/** Every spec in videos/ (templates and schema files are not specs). */
-export async function defaultSpecFiles(root: string): Promise<string[]> {
-  const dir = path.join(root, 'videos');
-  const names = await readdir(dir).catch(() => [] as string[]);
-  // Templates hold {{fields}} and are expanded by the batch command; schema files are not specs.
-  return names
-    .filter((n) => n.endsWith('.json') && !n.includes('template') && !n.endsWith('.schema.json'))
-    .sort()
-    .map((n) => path.join('videos', n));
-}
+import { defaultSpecFiles } from './spec-files';
 
 /** Loads the named specs (default: every one in videos/); every bad file is reported in one SpecError. */
 export async function loadSpecs(root: string, files?: string[]): Promise<LoadedSpec[]> {

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { HeadlessBrowser } from '@remotion/renderer';
 import { ClipStore } from '../project/clip-store';
 import { loadSpec } from '../project/load-spec';
-import { resolveSceneClips } from '../project/scene-clips';
-import { hasCredential, resolveConfig } from '../heygen/config';
+import { hasCredential } from '../heygen/config';
+import { renderPropsFor } from './render-props';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';
 import { buildTimeline, type Timeline } from '../spec/timeline';
@@ -38,14 +38,11 @@ export interface PrepareRenderOptions {
  */
 export async function prepareRender(opts: PrepareRenderOptions): Promise<PreparedRender> {
   const spec: VideoSpec = opts.preset ? { ...opts.spec, format: opts.preset } : opts.spec;
-  const store = new ClipStore(opts.root ?? process.cwd());
-  const chosen = await resolveSceneClips({ spec, specFile: opts.file, store, manifest: opts.manifest, generation: resolveConfig().generation });
-  const sceneClips = chosen.map((c) => c.clip);
+  const { timeline, manifest, sceneClips, chosen } = await renderPropsFor({ root: opts.root ?? process.cwd(), file: opts.file, spec, manifest: opts.manifest });
   const placeholders = chosen.filter((c) => c.backend === 'emulator').length;
   if (placeholders && hasCredential() && !opts.allowPlaceholders) {
     throw new Error(`${opts.file}: ${placeholders} of ${spec.scenes.length} scene clip(s) are placeholders from the local emulator, and a HeyGen key is set: run \`npm run prebuild -- ${opts.file}\` to make HeyGen clips, or pass --allow-placeholders to render the placeholders anyway.`);
   }
-  const timeline = buildTimeline(spec, opts.manifest, formatPreset(spec.format).fps, sceneClips);
   if (timeline.missingClips) {
     const clipChanged = opts.preset && presenterClipFormat(opts.preset).aspect !== presenterClipFormat(opts.spec.format).aspect;
     throw new Error(
@@ -54,7 +51,6 @@ export async function prepareRender(opts: PrepareRenderOptions): Promise<Prepare
         : `${opts.file}: ${timeline.missingClips} of ${spec.scenes.length} scene clip(s) are not built yet; run \`npm run prebuild -- ${opts.file}\` first.`,
     );
   }
-  const manifest: Manifest = { version: 1, clips: Object.fromEntries(chosen.map((c) => [c.key, c.clip!])) };
   return {
     spec,
     compositionId: compositionFor(spec),
