@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createHeyGenClient, collect, HeyGenError, type HeyGenClient } from '../src/heygen';
+import { collect, HeyGenError, type HeyGenClient } from '../src/heygen';
+import { connectHeyGen } from './lib/connect-heygen';
+import { runKindCommand, type KindFlags } from './lib/heygen-kinds';
 
 const USAGE = `Usage: npm run heygen -- <command> [--json]
   avatars                 every look you can pass as avatar_id (all pages)
@@ -10,6 +12,18 @@ const USAGE = `Usage: npm run heygen -- <command> [--json]
   webhooks create <url> [--events a,b]
   webhooks delete <id>
   webhooks rotate <id>
+  agent "<prompt>" [--avatar ID --voice ID --style ID --orientation landscape|portrait --file F … --out f.mp4]
+  agent styles            Video Agent's styles
+  templates               your templates
+  template <id>           its scenes and variables
+  template <id> --var name=value … [--captions] --out f.mp4
+                          a video from the template (an image variable takes a file or URL)
+  avatar create --photo public/x.jpg [--name N]
+                          a photo avatar (waits for training; prints the consent link when HeyGen asks)
+  lipsync --video v.mp4 --audio a.mp3 [--out f.mp4]
+                          the video speaking the audio, with its captions
+  translations languages  the languages npm run translate takes
+Without HEYGEN_API_KEY every command runs against the local emulator.
 Reads HEYGEN_API_KEY, HEYGEN_API_BASE_URL, HEYGEN_API_GENERATION (v3 | legacy).`;
 
 type Row = Record<string, unknown>;
@@ -21,9 +35,10 @@ function table(rows: Row[], columns: string[]): string {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
 }
 
-async function run(client: HeyGenClient, args: string[], json: boolean, events?: string): Promise<unknown> {
+async function run(client: HeyGenClient, args: string[], json: boolean, events: string | undefined, flags: KindFlags): Promise<unknown> {
   const [command, sub, arg] = args;
   const show = (value: unknown, human: () => string): void => console.log(json ? JSON.stringify(value, null, 2) : human());
+  if (await runKindCommand(client, args, flags, show, (line) => console.error(line))) return;
   const legacy = client.config.generation === 'legacy';
   switch (command) {
     case 'avatars': {
@@ -72,14 +87,33 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events?:
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false }, events: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      events: { type: 'string' },
+      help: { type: 'boolean', default: false },
+      avatar: { type: 'string' },
+      voice: { type: 'string' },
+      style: { type: 'string' },
+      orientation: { type: 'string' },
+      file: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      var: { type: 'string', multiple: true },
+      photo: { type: 'string' },
+      name: { type: 'string' },
+      video: { type: 'string' },
+      audio: { type: 'string' },
+      captions: { type: 'boolean' },
+    },
+  });
   if (values.help || positionals.length === 0) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const client = createHeyGenClient();
+  const connection = await connectHeyGen();
   try {
-    await run(client, positionals, values.json, values.events);
+    await run(connection.client, positionals, values.json, values.events, values);
     return 0;
   } catch (error) {
     if (error instanceof HeyGenError) {
@@ -90,7 +124,7 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 2;
   } finally {
-    await client.close();
+    await connection.close();
   }
 }
 
