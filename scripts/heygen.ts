@@ -1,15 +1,16 @@
-import { parseArgs } from 'node:util';
 import { collect, HeyGenError, type HeyGenClient } from '../src/heygen';
+import { WEBHOOK_EVENT_TYPES } from '../src/heygen/webhooks/event-types';
+import { FlagError, parseChoiceFlag, parseCommandLine, parseListFlag } from '../src/lib/cli-flags';
 import { connectHeyGen } from './lib/connect-heygen';
 import { runKindCommand, type KindFlags } from './lib/heygen-kinds';
 
 const USAGE = `Usage: npm run heygen -- <command> [--json]
   avatars                 every look you can pass as avatar_id (all pages)
   voices                  every voice (all pages)
-  balance                 API wallet (v3) or remaining credits (legacy)
+  balance                 what is left: wallet, plan credits or usage-based allowance (v3); quota (legacy)
   video <id>              one video's status and links
   webhooks list
-  webhooks create <url> [--events a,b]
+  webhooks create <url> [--events a,b]   event types as HeyGen names them, e.g. avatar_video.success,avatar_video.fail
   webhooks delete <id>
   webhooks rotate <id>
   agent "<prompt>" [--avatar ID --voice ID --style ID --orientation landscape|portrait --file F … --out f.mp4]
@@ -35,7 +36,7 @@ function table(rows: Row[], columns: string[]): string {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
 }
 
-async function run(client: HeyGenClient, args: string[], json: boolean, events: string | undefined, flags: KindFlags): Promise<unknown> {
+async function run(client: HeyGenClient, args: string[], json: boolean, events: string[] | undefined, flags: KindFlags): Promise<unknown> {
   const [command, sub, arg] = args;
   const show = (value: unknown, human: () => string): void => console.log(json ? JSON.stringify(value, null, 2) : human());
   if (await runKindCommand(client, args, flags, show, (line) => console.error(line))) return;
@@ -55,7 +56,7 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events: 
     }
     case 'balance': {
       const b = await client.balance();
-      return show({ amount: b.amount, unit: b.unit, source: b.source }, () => `${b.unit === 'usd' ? `$${b.amount.toFixed(2)}` : `${b.amount} ${b.unit}`} (${b.source})`);
+      return show({ billing: b.billing, amount: b.amount, unit: b.unit, summary: b.summary, source: b.source }, () => `${b.summary} (${b.source})`);
     }
     case 'video': {
       if (!sub) throw new Error('video needs an id: npm run heygen -- video <id>');
@@ -68,7 +69,7 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events: 
         return show(rows, () => `${table(rows, ['endpoint_id', 'url', 'status', 'events', 'created_at'])}\n${rows.length} endpoints`);
       }
       if (sub === 'create' && arg) {
-        const e = await client.webhooks.endpoints.create({ url: arg, events: events ? events.split(',') : undefined });
+        const e = await client.webhooks.endpoints.create({ url: arg, events });
         return show(e, () => `created ${e.endpoint_id} -> ${e.url}\nsecret ${e.secret} (shown once: store it now)`);
       }
       if (sub === 'delete' && arg) {
@@ -86,34 +87,44 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events: 
   }
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      events: { type: 'string' },
-      help: { type: 'boolean', default: false },
-      avatar: { type: 'string' },
-      voice: { type: 'string' },
-      style: { type: 'string' },
-      orientation: { type: 'string' },
-      file: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      var: { type: 'string', multiple: true },
-      photo: { type: 'string' },
-      name: { type: 'string' },
-      video: { type: 'string' },
-      audio: { type: 'string' },
-      captions: { type: 'boolean' },
+const COMMANDS = ['avatars', 'voices', 'balance', 'video', 'webhooks', 'agent', 'templates', 'template', 'avatar', 'lipsync', 'translations'] as const;
+const KIND_OPTIONS = {
+  avatar: { type: 'string' },
+  voice: { type: 'string' },
+  style: { type: 'string' },
+  orientation: { type: 'string' },
+  file: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  var: { type: 'string', multiple: true },
+  photo: { type: 'string' },
+  name: { type: 'string' },
+  video: { type: 'string' },
+  audio: { type: 'string' },
+  captions: { type: 'boolean' },
+} as const;
+const WEBHOOK_COMMANDS = ['list', 'create', 'delete', 'rotate'] as const;
+
+/** The command, its subcommand and --events checked before any client exists: a bad one exits 2 at once. */
+function readArgs(): { values: { json: boolean }; positionals: string[]; events?: string[]; flags: KindFlags } {
+  return parseCommandLine(
+    { usage: USAGE, options: { json: { type: 'boolean', default: false }, events: { type: 'string' }, ...KIND_OPTIONS }, positionals: { min: 1, max: 3, name: 'command' } },
+    (values, positionals) => {
+      const { json: _json, events: _events, ...kind } = values;
+      const flags: KindFlags = { ...kind, orientation: parseChoiceFlag('orientation', values.orientation, ['landscape', 'portrait'] as const) };
+      const [command, sub] = positionals;
+      if (!(COMMANDS as readonly string[]).includes(command!)) throw new FlagError(`unknown command ${JSON.stringify(command)}: use one of ${COMMANDS.join(', ')}`);
+      if (command === 'webhooks' && !(WEBHOOK_COMMANDS as readonly string[]).includes(sub ?? '')) throw new FlagError(`webhooks ${sub === undefined ? 'needs a subcommand' : `${JSON.stringify(sub)} is not a subcommand`}: use one of ${WEBHOOK_COMMANDS.join(', ')}`);
+      return { values: { json: values.json }, positionals, events: parseListFlag('events', values.events, WEBHOOK_EVENT_TYPES), flags };
     },
-  });
-  if (values.help || positionals.length === 0) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
-  }
+  );
+}
+
+async function main(): Promise<number> {
+  const { values, positionals, events, flags } = readArgs();
   const connection = await connectHeyGen();
+  const client = connection.client;
   try {
-    await run(connection.client, positionals, values.json, values.events, values);
+    await run(client, positionals, values.json, events, flags);
     return 0;
   } catch (error) {
     if (error instanceof HeyGenError) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/lib/cli-flags';
 import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
 import { loadSpec } from '../src/project/load-spec';
@@ -11,11 +11,9 @@ import { createRenderReporter } from '../src/render/render-reporter';
 import { renderSpec } from '../src/render/render-spec';
 import { openRenderBrowser } from '../src/render/render-video';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
-if (values.help) {
-  console.log('Usage: npm run video -- [spec.json ...]   (default: every spec in videos/)\nPrebuild (presenter clips) then render each spec to out/<id>.mp4.');
-  process.exit(0);
-}
+const USAGE = 'Usage: npm run video -- [spec.json ...]   (default: every spec in videos/)\nPrebuild (presenter clips) then render each spec to out/<id>.mp4.';
+// No flags: anything that looks like one exits 2 at once, before the prebuild starts.
+const positionals = parseCommandLine({ usage: USAGE, options: {}, positionals: { max: Infinity, name: 'spec file' } }, (_values, positionals) => positionals);
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
