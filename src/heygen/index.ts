@@ -1,4 +1,5 @@
-export { createHeyGenClient, type HeyGenClient, type Balance } from './client';
+export { createHeyGenClient, type HeyGenClient } from './client';
+export { balanceFromUser, type Balance } from './account-balance';
 export { resolveConfig, envGeneration, hasCredential, configuredBackend, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type HeyGenOptions, type ApiGeneration, type CallTimeouts } from './config';
 export type { PollCadence } from './poll-cadence';
 export type { HeyGenConnection, ConnectHeyGen } from './connection';
@@ -21,6 +22,7 @@ export { verifyWebhook, type VerifyWebhookOptions, type VerifiedWebhook } from '
 export { EventIdCache } from './webhooks/event-id-cache';
 export { videoEventOutcome } from './webhooks/video-event';
 export { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhooks/webhook-receiver';
+export { identifyServer, EMULATOR_HEADER, type ServerIdentity } from './server-identity';
 export type { CreateVideoAgentBody, AgentSession, AgentStyle } from './schemas/video-agent';
 export type { TemplateItem, TemplateDetail, TemplateVariableValue, GenerateFromTemplateBody } from './schemas/template';
 export type { CreateLipsyncBody, Lipsync, UrlOrAsset } from './schemas/lipsync';

@@ -5,6 +5,7 @@ import type { VideoJob } from '../video-job';
 import type { ClipRequest } from '../synth';
 import { dimensionsFor, type AspectRatio, type Resolution } from '../synth';
 import { HttpError } from '../http-error';
+import { outOfCredit } from '../billing';
 import { findVoice } from '../catalog';
 import { resolveAvatar } from '../resolve-avatar';
 import { newId } from '../ids';
@@ -168,6 +169,14 @@ export function videoDetail(ctx: EmulatorContext, job: VideoJob): Record<string,
   };
 }
 
+/** One entry of GET /v3/videos/statuses: queued, processing, completed, failed, or not_found. */
+function bulkStatus(ctx: EmulatorContext, id: string): Record<string, unknown> {
+  const job = ctx.state.videos.get(id);
+  if (!job || job.deleted) return { video_id: id, status: 'not_found' };
+  const status = job.status === 'waiting' || job.status === 'pending' ? 'queued' : job.status;
+  return { video_id: id, status, ...(job.status === 'failed' ? { error: { code: job.failure?.code ?? 'rendering_failed', message: job.failure?.message ?? 'Render failed' } } : {}) };
+}
+
 function liveJob(ctx: EmulatorContext, id: string): VideoJob {
   const job = ctx.state.videos.get(id);
   if (!job || job.deleted) throw new HttpError(404, `Video ${id} not found`, { code: 'video_not_found' });
@@ -182,7 +191,8 @@ export function registerV3VideoRoutes(router: Router, ctx: EmulatorContext): voi
       const body = await rc.json<Body>();
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
       const job = await jobFromBody(ctx, body, rc.header('idempotency-key'));
-      if (ctx.state.walletUsd <= 0) throw new HttpError(402, 'Insufficient credit: top up the API wallet', { code: 'insufficient_credit' });
+      const noCredit = outOfCredit(ctx.state);
+      if (noCredit) throw new HttpError(402, noCredit, { code: 'insufficient_credit' });
       const fault = ctx.faults.take('POST', rc.path, ['stuck', 'fail']);
       if (fault?.type === 'stuck' || fault?.type === 'fail') job.fault = fault;
       ctx.createVideo(job);
@@ -190,6 +200,13 @@ export function registerV3VideoRoutes(router: Router, ctx: EmulatorContext): voi
     },
     { idempotent: true },
   );
+  // Before /v3/videos/:id, which would take "statuses" for an id.
+  router.add('GET', '/v3/videos/statuses', (rc) => {
+    const ids = (rc.query.get('video_ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (!ids.length && !rc.query.get('batch_ids')) throw bad('video_ids or batch_ids is required', 'video_ids');
+    if (ids.length > 100) throw bad('at most 100 video_ids per request', 'video_ids');
+    return { data: ids.map((id) => bulkStatus(ctx, id)), extra: { has_more: false, next_token: null } };
+  });
   router.add('GET', '/v3/videos/:id', (rc) => ({ data: videoDetail(ctx, liveJob(ctx, rc.params.id ?? '')) }));
   router.add('DELETE', '/v3/videos/:id', (rc) => {
     const job = liveJob(ctx, rc.params.id ?? '');
