@@ -12,6 +12,10 @@ export interface AvatarClipRequest {
   /** an uploaded audio asset to lip-sync; exclusive with script */
   audioAssetId?: string;
   speed?: number;
+  /** semitones, -50…50 (v3 only) */
+  pitch?: number;
+  /** accent/language hint for multilingual voices, e.g. "de-DE" (v3 only) */
+  locale?: string;
   resolution: ClipResolution;
   aspectRatio: ClipAspectRatio;
   title?: string;

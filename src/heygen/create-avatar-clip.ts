@@ -14,6 +14,13 @@ function checkRequest(req: AvatarClipRequest): void {
   if (Boolean(req.script) === Boolean(req.audioAssetId)) throw new ConfigurationError('An avatar clip needs exactly one of script or audioAssetId');
 }
 
+/** Speed, pitch and locale as HeyGen's voice_settings, or nothing when none is set. */
+function voiceSettings(req: AvatarClipRequest): CreateVideoV3Body['voice_settings'] {
+  const settings = { speed: req.speed, pitch: req.pitch, locale: req.locale };
+  const set = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+  return Object.keys(set).length ? set : undefined;
+}
+
 /** The v3 body of a transparent clip: WebM output, no background (HeyGen rejects one with webm). */
 export function avatarClipBodyV3(req: AvatarClipRequest): CreateVideoV3Body {
   checkRequest(req);
@@ -25,7 +32,7 @@ export function avatarClipBodyV3(req: AvatarClipRequest): CreateVideoV3Body {
     resolution: req.resolution,
     aspect_ratio: req.aspectRatio,
     output_format: 'webm' as const,
-    voice_settings: req.speed !== undefined && req.script ? { speed: req.speed } : undefined,
+    voice_settings: req.script ? voiceSettings(req) : undefined,
     callback_url: req.callbackUrl,
     callback_id: req.callbackId,
   };

@@ -5,7 +5,7 @@ import type { VideoJob } from '../video-job';
 import type { ClipRequest } from '../synth';
 import { dimensionsFor, type AspectRatio, type Resolution } from '../synth';
 import { HttpError } from '../http-error';
-import { findLook, findVoice } from '../catalog';
+import { findLook, findVoice, speechLocale } from '../catalog';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { videoUrls } from '../video-urls';
@@ -91,10 +91,13 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
   if (outputFormat !== 'mp4' && outputFormat !== 'webm') throw bad('output_format must be mp4 or webm', 'output_format');
   if (outputFormat === 'webm' && present(body.background)) throw bad('background cannot be set with output_format webm (the output is transparent)', 'background');
 
-  const settings = (body.voice_settings ?? {}) as { speed?: unknown };
+  const settings = (body.voice_settings ?? {}) as { speed?: unknown; locale?: unknown };
   if (typeof settings !== 'object') throw bad('voice_settings must be an object', 'voice_settings');
   const speed = settings.speed;
   if (speed !== undefined && speed !== null && (typeof speed !== 'number' || speed < 0.5 || speed > 1.5)) throw bad('voice_settings.speed must be between 0.5 and 1.5', 'voice_settings.speed');
+
+  if (settings.locale !== undefined && settings.locale !== null && (typeof settings.locale !== 'string' || !settings.locale)) throw bad('voice_settings.locale must be a language tag such as "de-DE"', 'voice_settings.locale');
+  const localeHint = typeof settings.locale === 'string' ? settings.locale : undefined;
 
   const caption = body.caption as { file_format?: unknown } | null | undefined;
   if (caption && caption.file_format !== undefined && caption.file_format !== 'srt') throw bad('caption.file_format must be srt', 'caption.file_format');
@@ -108,7 +111,7 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
     if (asset) speech = { audio: await assetBytes(ctx, asset, 'audio', 'audio_url') };
     else if (local?.[1] === 'speech' && local[2]) speech = { audio: await readFile(`${ctx.dataDir}/speech/${local[2]}`).catch(() => { throw new HttpError(400, `Failed to download ${String(body.audio_url)}`, { code: 'download_failed', param: 'audio_url' }); }) };
     else throw new HttpError(400, `Failed to download ${String(body.audio_url)}: the emulator reaches no other host`, { code: 'download_failed', param: 'audio_url' });
-  } else speech = { text: script as string, voiceId, speed: typeof speed === 'number' ? speed : undefined };
+  } else speech = { text: script as string, voiceId, speed: typeof speed === 'number' ? speed : undefined, locale: speechLocale(voiceId, localeHint) };
 
   const { width, height } = dimensionsFor(resolution as Resolution, aspect);
   const clip: ClipRequest = { width, height, fps: 25, avatarId: avatarId ?? 'photo', photo, speech };
