@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
 import { acquirePidLock } from '../lib/pid-lock';
+import { withoutSecretsInEnv } from '../lib/secrets';
 import type { HeyGenConnection } from '../pipeline/connect-heygen';
 import { ClipStore } from '../pipeline/clip-store';
 import { hashReferencedFiles } from '../pipeline/project-files';
@@ -351,7 +352,7 @@ async function renderRow(a: {
   const thumb = path.join('thumbs', `${a.name}.jpg`);
   const thumbFile = path.join(a.outDir, thumb);
   await mkdir(path.dirname(thumbFile), { recursive: true });
-  await renderStill({
+  await withoutSecretsInEnv(() => renderStill({
     serveUrl: a.serveUrl,
     composition: result.composition,
     inputProps: a.prepared.inputProps,
@@ -363,7 +364,7 @@ async function renderRow(a: {
     overwrite: true,
     puppeteerInstance: a.browser,
     logLevel: 'error',
-  });
+  }));
   await rename(`${thumbFile}.partial.jpg`, thumbFile);
   const record: BatchRecord = {
     inputHash: a.inputHash,

@@ -2,6 +2,7 @@ import { renderMedia, selectComposition, type HeadlessBrowser } from '@remotion/
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VideoConfig } from 'remotion';
+import { withoutSecretsInEnv } from '../lib/secrets';
 import { openRenderBrowser } from './open-render-browser';
 import { renderChunks } from './render-chunks';
 import { CODECS, type CodecChoice } from './render-options';
@@ -53,8 +54,15 @@ export function partialPath(outFile: string): string {
   return `${outFile}.partial${ext || '.mp4'}`;
 }
 
-/** Renders one composition; writes a temporary name and renames, so a killed render leaves no half video. */
-export async function renderVideo(opts: RenderVideoOptions): Promise<RenderVideoResult> {
+/**
+ * Renders one composition; writes a temporary name and renames, so a killed render leaves no half video. The
+ * compositor and ffmpeg Remotion starts inherit process.env, so the HeyGen credentials are out of it meanwhile.
+ */
+export function renderVideo(opts: RenderVideoOptions): Promise<RenderVideoResult> {
+  return withoutSecretsInEnv(() => renderVideoNow(opts));
+}
+
+async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResult> {
   const ownBrowser = opts.browser ? null : await openRenderBrowser();
   const browser = opts.browser ?? ownBrowser!;
   const codec = opts.codec ?? CODECS.h264;
