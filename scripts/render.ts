@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ClipStore } from '../src/pipeline/clip-store';
 import { loadSpec } from '../src/pipeline/load-spec';
 import { SpecError } from '../src/pipeline/spec-error';
+import { fallbackWarning, localizeLoadedSpecs, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { bundleProject } from '../src/render/bundle-project';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
@@ -23,7 +24,9 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --scale F            e.g. 0.5 for half size
   --concurrency N      browser tabs
   --chunks K           render K frame ranges side by side and join them
-  --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)`;
+  --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)
+  --locale L           the spec in this language, to out/<id>.<L>.<ext> (--locales all|L1,L2: several, one browser)
+  --fallback source    a missing translation keeps the source text (listed in a warning) instead of failing`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,6 +39,9 @@ const { values, positionals } = parseArgs({
     concurrency: { type: 'string' },
     chunks: { type: 'string' },
     on: { type: 'string', default: 'local' },
+    locale: { type: 'string' },
+    locales: { type: 'string' },
+    fallback: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -56,10 +62,18 @@ try {
     if (problem) throw new OptionError(problem);
   }
   // Checked before anything is bundled: a bad spec or a missing clip fails in a moment.
-  const { file, spec } = await loadSpec(specFile, root);
-  const prepared = prepareRender({ file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset });
+  const selection = parseLocaleSelection(values);
+  const fallback = parseFallback(values.fallback);
+  const localized = localizeLoadedSpecs([await loadSpec(specFile, root)], selection, fallback);
+  const warning = fallbackWarning(localized);
+  if (warning) console.error(warning);
+  if (localized.length > 1 && values.out) throw new OptionError('--out names one file; with several locales the files are out/<id>.<locale>.<ext> (leave --out out)');
+  if (localized.length > 1 && values.on === 'lambda') throw new OptionError('--on lambda renders one locale at a time; pass --locale L');
+  const manifest = await new ClipStore(root).readManifest();
+  const prepared = localized.map((l) => prepareRender({ file: l.file, spec: l.spec, manifest, preset: flags.preset }))[0]!;
+  const { spec } = localized[0]!;
   if (values.on === 'lambda') {
-    const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}.${flags.codec.extension}`));
+    const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}${localized[0]!.suffix}.${flags.codec.extension}`));
     const result = await renderOnLambda({
       root,
       codeRoot: CODE_ROOT,
@@ -88,10 +102,13 @@ try {
     const stopListening = onInterrupt(cleanup);
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
-      const reporter = createRenderReporter(path.basename(specFile));
+      for (const { locale, suffix } of localized) {
+      const reporter = createRenderReporter(`${path.basename(specFile)}${suffix ? ` ${locale}` : ''}`);
       const result = await renderSpec({
         root,
         specFile,
+        locale: suffix ? locale : undefined,
+        fallback,
         serveUrl: project.serveUrl,
         browser,
         outFile: values.out ? path.resolve(values.out) : undefined,
@@ -104,6 +121,7 @@ try {
         onProgress: reporter.onProgress,
       });
       reporter.done(path.relative(root, result.outFile));
+      }
     } finally {
       stopListening();
       await cleanup();

@@ -3,22 +3,38 @@ import { parseArgs } from 'node:util';
 import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/pipeline/run-prebuild';
 import { SpecError } from '../src/pipeline/spec-error';
+import { fallbackWarning, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { renderSpec } from '../src/render/render-spec';
 import { openRenderBrowser } from '../src/render/render-video';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    locale: { type: 'string' },
+    locales: { type: 'string' },
+    fallback: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
 if (values.help) {
-  console.log('Usage: npm run video -- [spec.json ...]   (default: every spec in videos/)\nPrebuild (presenter clips) then render each spec to out/<id>.mp4.');
+  console.log(`Usage: npm run video -- [spec.json ...] [--locale de-DE | --locales all|de-DE,ar-EG] [--fallback source]
+  (default: every spec in videos/, each in its own language)
+Prebuild (presenter clips) then render each spec to out/<id>.mp4, or out/<id>.<locale>.mp4 per language asked for.
+  --fallback source   a missing translation keeps the source text (listed in a warning) instead of failing`);
   process.exit(0);
 }
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
+  const locales = parseLocaleSelection(values);
+  const fallback = parseFallback(values.fallback);
   const reporter = createPrebuildReporter();
-  const prebuild = await runPrebuild({ specFiles, onEvent: (e) => reporter.onEvent(e) });
+  const prebuild = await runPrebuild({ specFiles, locales, fallback, onEvent: (e) => reporter.onEvent(e) });
   reporter.done();
+  const warning = fallbackWarning(prebuild.specs);
+  if (warning) console.error(warning);
   if (prebuild.failed.length) {
     for (const f of prebuild.failed) console.error(`  clip ${f.key} failed: ${f.message}`);
     throw new Error(`${prebuild.failed.length} clip(s) failed; fix and re-run (ready clips are kept)`);
@@ -27,9 +43,9 @@ try {
   const project = await bundleProject();
   const browser = await openRenderBrowser();
   try {
-    for (const { file } of prebuild.specs) {
-      const r = createRenderReporter(file);
-      const result = await renderSpec({ specFile: file, serveUrl: project.serveUrl, browser, onProgress: r.onProgress });
+    for (const { file, locale, suffix } of prebuild.specs) {
+      const r = createRenderReporter(suffix ? `${file} ${locale}` : file);
+      const result = await renderSpec({ specFile: file, locale: suffix ? locale : undefined, fallback, serveUrl: project.serveUrl, browser, onProgress: r.onProgress });
       r.done(path.relative(process.cwd(), result.outFile));
     }
   } finally {

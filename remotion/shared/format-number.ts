@@ -21,6 +21,8 @@ export interface ValueFormat {
   locale?: string;
   prefix?: string;
   unit?: string;
+  /** ISO 4217 code: values are amounts, written with the locale's symbol in the locale's place ("1.234,50 €", "€1,234.50"). */
+  currency?: string;
   /** Values to take the precision and magnitude from (all values of one chart share one format). */
   sample?: number[];
 }
@@ -34,14 +36,17 @@ export function makeValueFormatter(opts: ValueFormat = {}): (value: number) => s
   const sample = opts.sample?.length ? opts.sample : [0];
   const decimals = Math.max(...sample.map(decimalsOf));
   const compact = Math.max(...sample.map(Math.abs)) >= 1e6;
+  // A "%" unit is the locale's percent sign and spacing ("54 %" in de-DE, "٥٤٪" in ar-EG).
+  const percent = opts.unit === '%' && !opts.currency;
+  const style: Intl.NumberFormatOptions = opts.currency ? { style: 'currency', currency: opts.currency } : percent ? { style: 'percent' } : {};
   const nf = compact
-    ? new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 })
-    : new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  const unit = opts.unit ?? '';
+    ? new Intl.NumberFormat(locale, { ...style, notation: 'compact', maximumFractionDigits: 1 })
+    : new Intl.NumberFormat(locale, { ...style, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const unit = percent ? '' : (opts.unit ?? '');
   const unitText = unit === '' || /^[%‰°′″]/.test(unit) ? unit : `\u2009${unit}`;
   const zero = nf.format(0);
   return (value: number) => {
-    const digits = nf.format(Math.abs(value));
+    const digits = nf.format(Math.abs(percent ? value / 100 : value));
     // A minus sign (U+2212), never on a value that rounds to zero.
     const sign = value < 0 && digits !== zero ? '\u2212' : '';
     return `${sign}${opts.prefix ?? ''}${digits}${unitText}`;

@@ -13,6 +13,7 @@ import { acquirePrebuildLock } from './prebuild-lock';
 import { probeClip } from './probe-clip';
 import { hashReferencedFiles, resolvePublicFile } from './project-files';
 import { SpecError } from './spec-error';
+import { localizeLoadedSpecs, type LocaleSelection, type LocalizedLoadedSpec } from '../project/localized-specs';
 import { wordsFromSrt } from './srt-words';
 
 export type ClipState = 'cached' | 'uploading' | 'submitted' | 'resumed' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
@@ -38,10 +39,15 @@ export interface PrebuildOptions {
    * Polling goes on at a slow pace as a safety net for lost deliveries.
    */
   webhook?: { secret: string; port?: number; publicUrl?: string };
+  /** Languages to make clips for; default: each spec's own. */
+  locales?: LocaleSelection;
+  /** "source": a missing translation keeps the source text (listed in `fellBack`) instead of failing. */
+  fallback?: 'source' | 'none';
 }
 
 export interface PrebuildResult {
-  specs: LoadedSpec[];
+  /** One per spec and language made. */
+  specs: LocalizedLoadedSpec[];
   plan: Plan;
   ready: number;
   generated: number;
@@ -49,6 +55,8 @@ export interface PrebuildResult {
   /** Seconds of video to generate, at 150 words/min plus pauses (audio scenes: their length). */
   estimatedSec: number;
   estimatedUsd: number;
+  /** Clips still to generate, their seconds and cost, per language (a clip several languages share counts once). */
+  perLocale: Record<string, { clips: number; seconds: number; usd: number }>;
 }
 
 /** With webhooks on, a poll every few minutes only catches deliveries that never arrived. */
@@ -121,7 +129,7 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
   const root = opts.root ?? process.cwd();
   const specFiles = opts.specFiles?.length ? opts.specFiles : await defaultSpecFiles(root);
   if (!specFiles.length) throw new Error(`No specs to build: put a video spec (.json) in ${path.join(root, 'videos')} or name one.`);
-  const specs = await loadAll(specFiles, root);
+  const specs = localizeLoadedSpecs(await loadAll(specFiles, root), opts.locales ?? { kind: 'source' }, opts.fallback);
   const store = new ClipStore(root);
   const fileHashes: Record<string, string> = {};
   for (const { file, spec } of specs) Object.assign(fileHashes, await hashReferencedFiles(file, spec, store.publicDir));
@@ -138,7 +146,15 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
   const missing = plan.clips.filter((c) => !c.cached);
   const estimatedSec = missing.reduce((n, c) => n + c.estimatedSec, 0);
   const estimatedUsd = backend === 'heygen' ? estimatedSec * usdPerSecond() : 0;
-  const base = { specs, plan, estimatedSec, estimatedUsd };
+  const perLocale: PrebuildResult['perLocale'] = {};
+  for (const s of specs) perLocale[s.locale] ??= { clips: 0, seconds: 0, usd: 0 };
+  for (const c of missing) {
+    const row = perLocale[c.usedBy[0]!.locale]!;
+    row.clips++;
+    row.seconds += c.estimatedSec;
+    row.usd += backend === 'heygen' ? c.estimatedSec * usdPerSecond() : 0;
+  }
+  const base = { specs, plan, estimatedSec, estimatedUsd, perLocale };
   const announce = (backendName: string) => {
     emit({ type: 'plan', plan, backend: backendName, dryRun: !!opts.dryRun });
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });

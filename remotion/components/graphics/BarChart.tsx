@@ -40,14 +40,14 @@ function barHPath(y: number, h: number, from: number, to: number, r0: number): s
 }
 
 /** Bars grow from a zero line (negative values below it), values count up; many or long labels turn it sideways. */
-export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: string }> = ({ data, unit, width, height, theme, locale, scale: u, enterAt, exitAt, exitFrames }) => {
+export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: string; currency?: string }> = ({ data, unit, currency, width, height, theme, locale, scale: u, enterAt, exitAt, exitFrames }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const gradientId = `bars-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   if (!data.length) return <EmptyGraphic width={width} height={height} theme={theme} scale={u} />;
 
   const values = data.map((d) => d.value);
-  const fmt = makeValueFormatter({ locale, unit, sample: values });
+  const fmt = makeValueFormatter({ locale, unit, currency, sample: values });
   let maxV = Math.max(0, ...values);
   const minV = Math.min(0, ...values);
   if (maxV === minV) maxV = 1;
