@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { BatchInputError } from '../src/batch/batch-error';
 import { createBatchReporter, formatBatchSummary } from '../src/batch/batch-reporter';
 import { runBatch } from '../src/batch/run-batch';
-import { SpecError } from '../src/pipeline/spec-error';
+import { SpecError } from '../src/project/spec-error';
+import { connectHeyGen } from './lib/connect-heygen';
 import { OptionError, parseNumber, parseRenderFlags } from '../src/render/render-options';
 
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --data <rows.csv|rows.json> [options]
-  --out DIR            default out/batch: <name>.mp4 per row, thumbs/, index.html (contact sheet)
+  --out DIR            default out/batch/<template>: <name>.mp4 per row, thumbs/, index.html (contact sheet)
   --only a,b           render only these rows (by name)
   --limit N            the first N rows
   --force              render again even when a finished video matches its row
@@ -58,6 +59,7 @@ try {
     nameColumn: values.name,
     ...flags,
     parallel,
+    connect: connectHeyGen,
     onEvent: (e) => reporter.onEvent(e),
   });
   console.log(`\n${formatBatchSummary(result)}`);

@@ -1,8 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSpec } from '../src/pipeline/load-spec';
-import { SpecError } from '../src/pipeline/spec-error';
+import { loadSpec } from '../src/project/load-spec';
+import { SpecError } from '../src/project/spec-error';
 import { importTranslations } from '../src/project/import-translations';
 import { toCsv, toXliff, translationRows } from '../src/project/translation-file';
 import { canonicalLocale } from '../src/spec/locales';

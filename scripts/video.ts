@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
-import { defaultSpecFiles, runPrebuild } from '../src/pipeline/run-prebuild';
-import { SpecError } from '../src/pipeline/spec-error';
+import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
+import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
+import { loadSpec } from '../src/project/load-spec';
+import { SpecError } from '../src/project/spec-error';
+import { checkDistinctIds } from '../src/render/check-distinct-ids';
+import { connectHeyGen } from './lib/connect-heygen';
 import { fallbackWarning, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
@@ -30,8 +33,10 @@ try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
   const locales = parseLocaleSelection(values);
   const fallback = parseFallback(values.fallback);
+  // Every spec is read and checked before anything is generated or rendered.
+  checkDistinctIds(await Promise.all(specFiles.map((f) => loadSpec(f, process.cwd()))));
   const reporter = createPrebuildReporter();
-  const prebuild = await runPrebuild({ specFiles, locales, fallback, onEvent: (e) => reporter.onEvent(e) });
+  const prebuild = await runPrebuild({ specFiles, locales, fallback, connect: connectHeyGen, onEvent: (e) => reporter.onEvent(e) });
   reporter.done();
   const warning = fallbackWarning(prebuild.specs);
   if (warning) console.error(warning);

@@ -2,8 +2,8 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { canonicalLocale } from '../spec/locales';
 import { translatableTexts } from '../spec/translatable-texts';
-import { loadSpec } from '../pipeline/load-spec';
-import { SpecError } from '../pipeline/spec-error';
+import { loadSpec } from './load-spec';
+import { SpecError } from './spec-error';
 import { fromCsv, fromXliff, type TranslationFile } from './translation-file';
 
 export interface ImportResult {

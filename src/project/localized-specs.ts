@@ -1,7 +1,7 @@
 import { localizeSpec } from '../spec/localize-spec';
 import { canonicalLocale } from '../spec/locales';
-import type { LoadedSpec } from '../pipeline/load-spec';
-import { SpecError } from '../pipeline/spec-error';
+import type { LoadedSpec } from './load-spec';
+import { SpecError } from './spec-error';
 import { specLocales } from '../spec/localize-spec';
 
 /** Which languages to make: the spec's own (default, written to out/<id>.mp4), every one it has, or a list. */

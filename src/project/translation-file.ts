@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { translatableTexts } from '../spec/translatable-texts';
 import type { VideoSpec } from '../spec/video-spec';
-import { SpecError } from '../pipeline/spec-error';
+import { SpecError } from './spec-error';
 
 /** One text for a translator: where it is, what it is, the source and (when known) its translation. */
 export interface TranslationRow {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { HeadlessBrowser } from '@remotion/renderer';
-import { ClipStore } from '../pipeline/clip-store';
-import { loadSpec } from '../pipeline/load-spec';
+import { ClipStore } from '../project/clip-store';
+import { loadSpec } from '../project/load-spec';
 import { localizeLoadedSpecs } from '../project/localized-specs';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';

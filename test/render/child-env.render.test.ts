@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, runBinary } from '../../src/media/ffmpeg';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
 import { openRenderBrowser } from '../../src/render/open-render-browser';
 import { renderVideo } from '../../src/render/render-video';
 import { commandOf, descendantsOf, environOf } from '../helpers/processes';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { PROJECT_ROOT } from '../helpers/project';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,13 +13,13 @@ const SECRETS = { HEYGEN_API_KEY: 'sk-child-env-test-key', HEYGEN_BEARER_TOKEN: 
 
 describe('child processes never inherit the HeyGen credentials', () => {
   const saved = Object.fromEntries(Object.keys(SECRETS).map((k) => [k, process.env[k]]));
-  let bundle: ProjectBundle;
+  let bundle: MountedBundle;
   let out: string;
 
   beforeAll(async () => {
     Object.assign(process.env, SECRETS);
     out = await mkdtemp(path.join(os.tmpdir(), 'hr-child-env-'));
-    bundle = await bundleProject({ root: PROJECT_ROOT });
+    bundle = await mountBundle(path.join(PROJECT_ROOT, 'public'));
   });
 
   afterAll(async () => {

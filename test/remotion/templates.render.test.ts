@@ -10,7 +10,7 @@ import { sampleManifestFor } from '../../remotion/shared/sample-manifest';
 import { socialDefaultProps } from '../../remotion/social/default-props';
 import { squareDefaultProps } from '../../remotion/square/default-props';
 import { ffprobe } from '../../src/media/ffmpeg';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderBrowser } from '../../src/render/render-video';
 import { formatPreset, type FormatId } from '../../src/spec/formats';
 import type { Manifest } from '../../src/spec/manifest';
@@ -42,13 +42,13 @@ function demoAt(defaults: Props, format: FormatId, change: Props = {}): Props {
 }
 
 describe('templates render at every preset of their aspect', () => {
-  let bundle: ProjectBundle;
+  let bundle: MountedBundle;
   let browser: HeadlessBrowser;
   let dir: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hr-templates-'));
-    [bundle, browser] = await Promise.all([bundleProject({ root: PROJECT_ROOT }), openRenderBrowser(PROJECT_ROOT)]);
+    [bundle, browser] = await Promise.all([mountBundle(path.join(PROJECT_ROOT, 'public')), openRenderBrowser(PROJECT_ROOT)]);
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { clipFrames } from '../../remotion/shared/scene-timing';
 import { PRESENTER_ENTRANCE_SEC } from '../../remotion/components/PresenterTrack';
 import { frameMarkerRect, readFrameMarker } from '../../src/emulator/synth/index';
 import { ffprobe } from '../../src/media/ffmpeg';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderBrowser } from '../../src/render/render-video';
 import type { Manifest } from '../../src/spec/manifest';
 import { buildTimeline, type Timeline } from '../../src/spec/timeline';
@@ -34,7 +34,7 @@ const SPEC: VideoSpecInput = {
 // due at its time, in both scenes, and the voice must start when the picture says it does.
 describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
+  let bundle: MountedBundle;
   let browser: HeadlessBrowser;
   let manifest: Manifest;
   let timeline: Timeline;
@@ -43,7 +43,7 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   beforeAll(async () => {
     project = await tempProject([]);
     const publicDir = path.join(project.root, 'public');
-    [manifest, bundle, browser] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), bundleProject({ root: PROJECT_ROOT, publicDir }), openRenderBrowser(PROJECT_ROOT)]);
+    [manifest, bundle, browser] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), mountBundle(publicDir), openRenderBrowser(PROJECT_ROOT)]);
     timeline = buildTimeline(videoSpecSchema.parse(SPEC), manifest, FPS);
     out = path.join(project.root, 'av.mp4');
     await videoOf(bundle.serveUrl, browser, 'Explainer', { ...videoSpecSchema.parse(SPEC), manifest }, out, { scale: SCALE });

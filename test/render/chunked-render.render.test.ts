@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
-import { runPrebuild } from '../../src/pipeline/run-prebuild';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { runPrebuild } from '../../src/jobs/run-prebuild';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderBrowser } from '../../src/render/open-render-browser';
 import { renderSpec } from '../../src/render/render-spec';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
@@ -37,15 +38,15 @@ function bestLag(a: Int16Array, b: Int16Array, from: number, to: number, range: 
 
 describe('chunked render (the local form of Lambda)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
+  let bundle: MountedBundle;
   const savedKey = process.env.HEYGEN_API_KEY;
 
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
     project = await tempProject([SPEC]);
-    const prebuild = await runPrebuild({ root: project.root, concurrency: 2 });
+    const prebuild = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     expect(prebuild.failed).toEqual([]);
-    bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+    bundle = await mountBundle(path.join(project.root, 'public'));
   });
 
   afterAll(async () => {
