@@ -73,7 +73,7 @@ export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: stri
     const zeroX = x(0);
     const barH = Math.min(rowH * 0.64, 64 * u);
     return (
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible' }}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible', direction: 'ltr' }}>
         <line x1={zeroX} x2={zeroX} y1={0} y2={height} stroke={theme.muted} strokeOpacity={0.6 * gridIn} strokeWidth={2 * u} />
         {data.map((d, i) => {
           const cy = rowH * (i + 0.5);
@@ -112,7 +112,7 @@ export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: stri
   const barW = Math.min(slot * 0.58, 220 * u);
 
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible' }}>
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible', direction: 'ltr' }}>
       <defs>
         <linearGradient id={gradientId} x1="0" x2="0" y1="0" y2="1">
           <stop offset="0%" stopColor={theme.primary} />

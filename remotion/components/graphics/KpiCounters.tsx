@@ -47,6 +47,8 @@ export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = (
   const fit = Math.min(1, (cardH - 2 * pad) / needed);
   valueSize *= fit;
   labelSize *= fit;
+  // A label too long for its card (German compounds) shrinks to 65% before it is cut with an ellipsis.
+  const labelFits = items.map((it) => Math.max(labelSize * 0.65, Math.min(labelSize, fitText({ text: it.label, withinWidth: cardW - 2 * pad, fontFamily: theme.fontFamily, fontWeight: 600 }).fontSize)));
 
   return (
     <div style={{ width, height, display: 'flex', flexWrap: 'wrap', gap: spacing, alignContent: 'center', justifyContent: 'center' }}>
@@ -76,7 +78,7 @@ export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = (
               fontFamily: theme.fontFamily,
             }}
           >
-            <div style={{ flexShrink: 0, color: theme.muted, fontSize: labelSize, lineHeight: 1.25, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{it.label}</div>
+            <div style={{ flexShrink: 0, color: theme.muted, fontSize: labelFits[i], lineHeight: 1.25, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{it.label}</div>
             <div style={{ flexShrink: 0, color: theme.text, fontSize: valueSize, fontWeight: 800, letterSpacing: -0.02 * valueSize, lineHeight: 1.05, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {formatters[i]!(it.value * count)}
             </div>

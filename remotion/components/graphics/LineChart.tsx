@@ -69,7 +69,7 @@ export const LineChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: str
   const zeroInside = yMin < 0 && yMax > 0;
 
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible' }}>
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible', direction: 'ltr' }}>
       <defs>
         <linearGradient id={`${id}-fill`} x1="0" x2="0" y1="0" y2="1">
           <stop offset="0%" stopColor={theme.primary} stopOpacity={0.35} />
