@@ -17,6 +17,14 @@ function safeLocale(locale: string | undefined): string {
   }
 }
 
+function currencyDigits(locale: string, currency: string): number {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
 export interface ValueFormat {
   locale?: string;
   prefix?: string;
@@ -34,7 +42,9 @@ export interface ValueFormat {
 export function makeValueFormatter(opts: ValueFormat = {}): (value: number) => string {
   const locale = safeLocale(opts.locale);
   const sample = opts.sample?.length ? opts.sample : [0];
-  const decimals = Math.max(...sample.map(decimalsOf));
+  let decimals = Math.max(...sample.map(decimalsOf));
+  // Amounts with cents show the currency's own minor digits ("€1,234.50", "1.234,50 €"; yen has none).
+  if (opts.currency && decimals > 0) decimals = currencyDigits(locale, opts.currency);
   const compact = Math.max(...sample.map(Math.abs)) >= 1e6;
   // A "%" unit is the locale's percent sign and spacing ("54 %" in de-DE, "٥٤٪" in ar-EG).
   const percent = opts.unit === '%' && !opts.currency;

@@ -12,13 +12,13 @@ export interface ScriptFont {
  * the browser fetches only the pieces a video's text uses, and a Latin-only video fetches none of them.
  */
 export const SCRIPT_FONTS: readonly ScriptFont[] = [
-  { family: 'Noto Sans Arabic Variable', chars: /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u, languages: ['ar', 'fa', 'ur'] },
-  { family: 'Noto Sans Hebrew Variable', chars: /[\u0590-\u05FF\uFB1D-\uFB4F]/u, languages: ['he', 'iw', 'yi'] },
-  { family: 'Noto Sans Devanagari Variable', chars: /[\u0900-\u097F\uA8E0-\uA8FF]/u, languages: ['hi', 'mr', 'ne'] },
-  { family: 'Noto Sans Thai Variable', chars: /[\u0E00-\u0E7F]/u, languages: ['th'] },
-  { family: 'Noto Sans JP Variable', chars: /[\u3040-\u30FF\u31F0-\u31FF\u3000-\u303F\u4E00-\u9FFF\u3400-\u4DBF\uFF00-\uFFEF]/u, languages: ['ja'] },
-  { family: 'Noto Sans SC Variable', chars: /[\u4E00-\u9FFF\u3400-\u4DBF\u3000-\u303F\uFF00-\uFFEF]/u, languages: ['zh'] },
-  { family: 'Noto Sans KR Variable', chars: /[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F\u3000-\u303F]/u, languages: ['ko'] },
+  { family: 'Noto Sans Arabic Variable', chars: /\p{Script_Extensions=Arabic}/u, languages: ['ar', 'fa', 'ur'] },
+  { family: 'Noto Sans Hebrew Variable', chars: /\p{Script_Extensions=Hebrew}/u, languages: ['he', 'iw', 'yi'] },
+  { family: 'Noto Sans Devanagari Variable', chars: /\p{Script_Extensions=Devanagari}/u, languages: ['hi', 'mr', 'ne'] },
+  { family: 'Noto Sans Thai Variable', chars: /\p{Script_Extensions=Thai}/u, languages: ['th'] },
+  { family: 'Noto Sans JP Variable', chars: /[\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Han}\u3000-\u303F\uFF00-\uFFEF]/u, languages: ['ja'] },
+  { family: 'Noto Sans SC Variable', chars: /[\p{Script_Extensions=Han}\u3000-\u303F\uFF00-\uFFEF]/u, languages: ['zh'] },
+  { family: 'Noto Sans KR Variable', chars: /[\p{Script_Extensions=Hangul}\u3000-\u303F]/u, languages: ['ko'] },
 ];
 
 /** The families in the order the locale prefers: its own script's first (a Japanese video's kanji in Japanese forms). */
