@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../src/project/load-spec';
 import { ClipStore } from '../src/project/clip-store';
 import { runPrebuild } from '../src/jobs/run-prebuild';
+import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
 import { connectHeyGen } from '../scripts/lib/connect-heygen';
 import { bundleProject } from '../src/render/bundle-project';
 import { openRenderBrowser } from '../src/render/open-render-browser';
@@ -17,7 +18,10 @@ import { renderVideo } from '../src/render/render-video';
 import type { FormatId } from '../src/spec/formats';
 import { tempProject } from '../test/helpers/project';
 
-const [FRAMES = 150, K = 2] = process.argv.slice(2).map(Number);
+const [FRAMES = 150, K = 2] = parseCommandLine({ usage: 'Usage: npm run bench:render [-- FRAMES K]   FRAMES for the presenter comparison (150), K chunks (2)', options: {}, positionals: { max: 2 } }, (_v, [frames, k]) => [
+  parseNumberArg('FRAMES', frames, { min: 1, max: 100_000, integer: true }),
+  parseNumberArg('K', k, { min: 1, max: 64, integer: true }),
+]);
 const PRESET: FormatId = 'landscape-720p';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseChoiceFlag, parseCommandLine } from '../src/lib/cli-flags';
 import { ClipStore } from '../src/project/clip-store';
 import { loadSpec } from '../src/project/load-spec';
-import { SpecError } from '../src/project/spec-error';
 import { fallbackWarning, localizeLoadedSpecs, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
+import { SpecError } from '../src/project/spec-error';
 import { bundleProject } from '../src/render/bundle-project';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
@@ -28,52 +28,52 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --locale L           the spec in this language, to out/<id>.<L>.<ext> (--locales all|L1,L2: several, one browser)
   --fallback source    a missing translation keeps the source text (listed in a warning) instead of failing`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    out: { type: 'string' },
-    preset: { type: 'string' },
-    codec: { type: 'string' },
-    scale: { type: 'string' },
-    crf: { type: 'string' },
-    concurrency: { type: 'string' },
-    chunks: { type: 'string' },
-    on: { type: 'string', default: 'local' },
-    locale: { type: 'string' },
-    locales: { type: 'string' },
-    fallback: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
+// Every flag is checked here, before anything is bundled or launched: a bad value exits 2 at once.
+const { values, specFile, flags, on } = parseCommandLine(
+  {
+    usage: USAGE,
+    options: {
+      out: { type: 'string' },
+      preset: { type: 'string' },
+      codec: { type: 'string' },
+      scale: { type: 'string' },
+      crf: { type: 'string' },
+      concurrency: { type: 'string' },
+      chunks: { type: 'string' },
+      on: { type: 'string', default: 'local' },
+      locale: { type: 'string' },
+      locales: { type: 'string' },
+      fallback: { type: 'string' },
+    },
+    positionals: { min: 1, max: 1, name: 'spec file' },
   },
-});
-
-if (values.help || positionals.length !== 1) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
-}
+  (values, positionals) => ({
+    values,
+    specFile: positionals[0]!,
+    flags: { ...parseRenderFlags(values), locales: parseLocaleSelection(values), fallback: parseFallback(values.fallback) },
+    on: parseChoiceFlag('on', values.on, ['local', 'lambda'] as const)!,
+  }),
+);
 
 try {
-  if (values.on !== 'local' && values.on !== 'lambda') throw new OptionError(`--on ${values.on} is not a place to render; use local or lambda`);
-  const flags = parseRenderFlags(values);
-  const specFile = positionals[0]!;
   const root = process.cwd();
   const t0 = Date.now();
-  if (values.on === 'lambda') {
+  if (on === 'lambda') {
     const problem = lambdaCredentialsProblem();
     if (problem) throw new OptionError(problem);
   }
   // Checked before anything is bundled: a bad spec or a missing clip fails in a moment.
-  const selection = parseLocaleSelection(values);
-  const fallback = parseFallback(values.fallback);
-  const localized = localizeLoadedSpecs([await loadSpec(specFile, root)], selection, fallback);
+  const localized = localizeLoadedSpecs([await loadSpec(specFile, root)], flags.locales, flags.fallback);
   const warning = fallbackWarning(localized);
   if (warning) console.error(warning);
   if (localized.length > 1 && values.out) throw new OptionError('--out names one file; with several locales the files are out/<id>.<locale>.<ext> (leave --out out)');
-  if (localized.length > 1 && values.on === 'lambda') throw new OptionError('--on lambda renders one locale at a time; pass --locale L');
+  if (localized.length > 1 && on === 'lambda') throw new OptionError('--on lambda renders one locale at a time; pass --locale L');
   const manifest = await new ClipStore(root).readManifest();
+  // Every locale's clips are checked before anything is bundled.
   const prepared = localized.map((l) => prepareRender({ file: l.file, spec: l.spec, manifest, preset: flags.preset }))[0]!;
-  const { spec } = localized[0]!;
-  if (values.on === 'lambda') {
-    const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}${localized[0]!.suffix}.${flags.codec.extension}`));
+  const { spec, suffix } = localized[0]!;
+  if (on === 'lambda') {
+    const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}${suffix}.${flags.codec.extension}`));
     const result = await renderOnLambda({
       root,
       codeRoot: CODE_ROOT,
@@ -102,25 +102,26 @@ try {
     const stopListening = onInterrupt(cleanup);
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
-      for (const { locale, suffix } of localized) {
-      const reporter = createRenderReporter(`${path.basename(specFile)}${suffix ? ` ${locale}` : ''}`);
-      const result = await renderSpec({
-        root,
-        specFile,
-        locale: suffix ? locale : undefined,
-        fallback,
-        serveUrl: project.serveUrl,
-        browser,
-        outFile: values.out ? path.resolve(values.out) : undefined,
-        preset: flags.preset,
-        codec: flags.codec,
-        scale: flags.scale,
-        crf: flags.crf,
-        concurrency: flags.concurrency,
-        chunks: flags.chunks,
-        onProgress: reporter.onProgress,
-      });
-      reporter.done(path.relative(root, result.outFile));
+      // One bundle and one browser for every locale asked for.
+      for (const { locale, suffix: named } of localized) {
+        const reporter = createRenderReporter(`${path.basename(specFile)}${named ? ` ${locale}` : ''}`);
+        const result = await renderSpec({
+          root,
+          specFile,
+          locale: named ? locale : undefined,
+          fallback: flags.fallback,
+          serveUrl: project.serveUrl,
+          browser,
+          outFile: values.out ? path.resolve(values.out) : undefined,
+          preset: flags.preset,
+          codec: flags.codec,
+          scale: flags.scale,
+          crf: flags.crf,
+          concurrency: flags.concurrency,
+          chunks: flags.chunks,
+          onProgress: reporter.onProgress,
+        });
+        reporter.done(path.relative(root, result.outFile));
       }
     } finally {
       stopListening();

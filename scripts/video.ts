@@ -1,38 +1,29 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/lib/cli-flags';
 import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
 import { loadSpec } from '../src/project/load-spec';
+import { fallbackWarning, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { SpecError } from '../src/project/spec-error';
 import { checkDistinctIds } from '../src/render/check-distinct-ids';
 import { connectHeyGen } from './lib/connect-heygen';
-import { fallbackWarning, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { renderSpec } from '../src/render/render-spec';
 import { openRenderBrowser } from '../src/render/render-video';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    locale: { type: 'string' },
-    locales: { type: 'string' },
-    fallback: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help) {
-  console.log(`Usage: npm run video -- [spec.json ...] [--locale de-DE | --locales all|de-DE,ar-EG] [--fallback source]
+const USAGE = `Usage: npm run video -- [spec.json ...] [--locale de-DE | --locales all|de-DE,ar-EG] [--fallback source]
   (default: every spec in videos/, each in its own language)
 Prebuild (presenter clips) then render each spec to out/<id>.mp4, or out/<id>.<locale>.mp4 per language asked for.
-  --fallback source   a missing translation keeps the source text (listed in a warning) instead of failing`);
-  process.exit(0);
-}
+  --fallback source   a missing translation keeps the source text (listed in a warning) instead of failing`;
+// Anything that is not one of these flags exits 2 at once, before the prebuild starts.
+const { positionals, locales, fallback } = parseCommandLine(
+  { usage: USAGE, options: { locale: { type: 'string' }, locales: { type: 'string' }, fallback: { type: 'string' } }, positionals: { max: Infinity, name: 'spec file' } },
+  (values, positionals) => ({ positionals, locales: parseLocaleSelection(values), fallback: parseFallback(values.fallback) }),
+);
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
-  const locales = parseLocaleSelection(values);
-  const fallback = parseFallback(values.fallback);
   // Every spec is read and checked before anything is generated or rendered.
   checkDistinctIds(await Promise.all(specFiles.map((f) => loadSpec(f, process.cwd()))));
   const reporter = createPrebuildReporter();
@@ -48,6 +39,7 @@ try {
   const project = await bundleProject();
   const browser = await openRenderBrowser();
   try {
+    // One bundle and one browser for every spec and language.
     for (const { file, locale, suffix } of prebuild.specs) {
       const r = createRenderReporter(suffix ? `${file} ${locale}` : file);
       const result = await renderSpec({ specFile: file, locale: suffix ? locale : undefined, fallback, serveUrl: project.serveUrl, browser, onProgress: r.onProgress });

@@ -206,8 +206,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         outcomes.set(data.row, outcome);
         emit({ type: 'row-invalid', outcome });
       };
+      if (data.problems?.length) {
+        invalid(data.problems);
+        continue;
+      }
       if (!name) {
-        invalid([{ column: nameColumn, message: `is empty, and names the output file; fill it in` }]);
+        const raw = String(data.values[nameColumn] ?? '').trim();
+        invalid([{ column: nameColumn, message: raw ? `${JSON.stringify(raw)} has no letters or digits to name the video file by; write a name such as "acme-2024"` : 'is empty, and names the output file; fill it in' }]);
         continue;
       }
       const earlier = seen.get(name);

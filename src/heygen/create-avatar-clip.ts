@@ -2,7 +2,7 @@ import type { Transport } from './transport';
 import type { ApiGeneration } from './config';
 import type { AvatarClipRequest } from './avatar-clip-request';
 import type { VideosResource } from './resources/videos';
-import type { CreateVideoV3Body } from './schemas/video';
+import type { CreateVideoV3Body, VoiceSettings } from './schemas/video';
 import { legacyVideoIdSchema } from './schemas/legacy';
 import { clipDimensions } from './clip-dimensions';
 import { ConfigurationError } from './errors';
@@ -14,11 +14,13 @@ function checkRequest(req: AvatarClipRequest): void {
   if (Boolean(req.script) === Boolean(req.audioAssetId)) throw new ConfigurationError('An avatar clip needs exactly one of script or audioAssetId');
 }
 
-/** Speed, pitch and locale as HeyGen's voice_settings, or nothing when none is set. */
-function voiceSettings(req: AvatarClipRequest): CreateVideoV3Body['voice_settings'] {
-  const settings = { speed: req.speed, pitch: req.pitch, locale: req.locale };
-  const set = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
-  return Object.keys(set).length ? set : undefined;
+/** HeyGen's `voice_settings` (speed, pitch, locale) for a spoken script; nothing when none is set. */
+function voiceSettings(req: AvatarClipRequest): VoiceSettings | undefined {
+  const settings: VoiceSettings = {};
+  if (req.speed !== undefined) settings.speed = req.speed;
+  if (req.pitch !== undefined) settings.pitch = req.pitch;
+  if (req.locale !== undefined) settings.locale = req.locale;
+  return Object.keys(settings).length ? settings : undefined;
 }
 
 /** The v3 body of a transparent clip: WebM output, no background (HeyGen rejects one with webm). */

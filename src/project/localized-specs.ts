@@ -1,6 +1,7 @@
 import { localizeSpec } from '../spec/localize-spec';
 import { canonicalLocale } from '../spec/locales';
 import type { LoadedSpec } from './load-spec';
+import { FlagError } from '../lib/cli-flags';
 import { SpecError } from './spec-error';
 import { specLocales } from '../spec/localize-spec';
 
@@ -22,7 +23,7 @@ export function parseLocaleSelection(values: { locale?: string; locales?: string
   const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
   if (parts.includes('all')) return { kind: 'all' };
   for (const p of parts) {
-    if (!canonicalLocale(p)) throw new SpecError('--locale', [{ path: p, message: 'not a language tag; use e.g. de-DE, ar-EG, ja-JP, or "all"' }]);
+    if (!canonicalLocale(p)) throw new FlagError(`--locale ${p}: not a language tag; use e.g. de-DE, ar-EG, ja-JP, or "all"`);
   }
   return { kind: 'list', locales: parts.map((p) => canonicalLocale(p)!) };
 }
@@ -31,7 +32,7 @@ export function parseLocaleSelection(values: { locale?: string; locales?: string
 export function parseFallback(value: string | undefined): 'source' | 'none' {
   if (value === undefined || value === 'none') return 'none';
   if (value === 'source') return 'source';
-  throw new SpecError('--fallback', [{ path: value, message: 'use --fallback source (missing translations keep the source text) or leave it out' }]);
+  throw new FlagError(`--fallback ${value}: use --fallback source (missing translations keep the source text) or leave it out`);
 }
 
 /**

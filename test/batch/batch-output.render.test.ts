@@ -14,7 +14,7 @@ const TEMPLATE = {
   avatar: { id: 'Angela-inblackskirt-20220820' },
   voice: { id: '1bd001e7e50f421d891986aad5158bc8' },
   captions: false,
-  scenes: [{ title: 'Hello {{id}}', script: 'Hi.', graphic: { type: 'kpi', items: [{ label: 'Orders', value: 1 }] } }],
+  scenes: [{ title: 'Hello {{id}}', script: 'Hi {{city}}.', graphic: { type: 'kpi', items: [{ label: 'Orders', value: 1 }] } }],
 };
 
 describe('batch output: nothing finished is overwritten or dropped', () => {
@@ -30,7 +30,7 @@ describe('batch output: nothing finished is overwritten or dropped', () => {
     await writeFile(path.join(project.root, 'videos', 't-template.json'), JSON.stringify(TEMPLATE));
     await writeFile(path.join(project.root, 'videos', 'u-template.json'), JSON.stringify(TEMPLATE));
     await mkdir(path.join(project.root, 'data'));
-    await writeFile(path.join(project.root, 'data', 'rows.csv'), 'id\nalpha\nbeta\n');
+    await writeFile(path.join(project.root, 'data', 'rows.csv'), 'id,city\nalpha,Oslo\nbeta,Rome\n');
     [bundle, browser] = await Promise.all([bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') }), openRenderBrowser(PROJECT_ROOT)]);
   });
 
@@ -68,5 +68,25 @@ describe('batch output: nothing finished is overwritten or dropped', () => {
     expect(html).toContain('<a href="alpha.mp4"><img src="thumbs/alpha.jpg"');
     expect(html).toContain('<a href="beta.mp4"><img src="thumbs/beta.jpg"');
     expect(html).toMatch(/2 video\(s\) in this folder/);
+  });
+
+  it('a row with more or fewer cells than the header, a name of no letters, markup in a cell: bad rows by row and column, the others render', async () => {
+    const ragged = ['id,city', 'alpha,Oslo', 'gamma,Paris,extra', 'delta', '!!!,Bern', 'eve,"Hi <break time=""60s""/> there"', 'zeta,Lima', ''].join('\n');
+    await writeFile(path.join(project.root, 'data', 'ragged.csv'), ragged);
+    const result = await runBatch({ ...base(), data: 'data/ragged.csv' });
+    const rows = Object.fromEntries(result.rows.map((r) => [r.row, r]));
+    expect(result.rows.map((r) => [r.row, r.status])).toEqual([
+      [1, 'skipped'],
+      [2, 'invalid'],
+      [3, 'invalid'],
+      [4, 'invalid'],
+      [5, 'invalid'],
+      [6, 'rendered'],
+    ]);
+    expect(rows[2]).toMatchObject({ line: 3, problems: [{ column: 'city', message: expect.stringMatching(/the row has 3 cells and the header 2 columns: "extra" comes after the last column/) }] });
+    expect(rows[3]).toMatchObject({ line: 4, problems: [{ column: 'city', message: expect.stringMatching(/has no cell: the row has 1 cells and the header 2 columns/) }] });
+    expect(rows[4]!.problems).toEqual([{ column: 'id', message: '"!!!" has no letters or digits to name the video file by; write a name such as "acme-2024"' }]);
+    expect(rows[5]!.problems).toEqual([expect.objectContaining({ column: 'city', message: expect.stringMatching(/holds markup "<break time=\\"60s\\"\/>"; data cells are plain text/) })]);
+    expect(await readFile(path.join(result.outDir, '.specs', 'zeta.json'), 'utf8')).toContain('Hi Lima.');
   });
 });

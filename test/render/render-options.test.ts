@@ -19,10 +19,10 @@ describe('render flags', () => {
   });
 
   it('names the flag and what it accepts when a value is wrong', () => {
-    expect(() => parseRenderFlags({ codec: 'av1' })).toThrow(/--codec av1 is not supported; use one of h264, h265, vp8, vp9, prores/);
-    expect(() => parseRenderFlags({ preset: 'cinema' })).toThrow(/--preset cinema is not a format; use one of landscape-1080p/);
-    expect(() => parseRenderFlags({ crf: '99' })).toThrow(/--crf 99 .* from 0 to 51/);
-    expect(() => parseRenderFlags({ chunks: '1.5' })).toThrow(/--chunks 1.5 .* whole number/);
+    expect(() => parseRenderFlags({ codec: 'av1' })).toThrow(/--codec "av1" is not valid: use one of h264, h265, vp8, vp9, prores/);
+    expect(() => parseRenderFlags({ preset: 'cinema' })).toThrow(/--preset "cinema" is not valid: use one of landscape-1080p/);
+    expect(() => parseRenderFlags({ crf: '99' })).toThrow(/--crf "99" .* from 0 to 51/);
+    expect(() => parseRenderFlags({ chunks: '1.5' })).toThrow(/--chunks "1.5" .* whole number/);
     expect(() => parseRenderFlags({ codec: 'prores', crf: '10' })).toThrow(/does not apply to prores/);
     expect(parseRenderFlags({ preset: 'portrait-720p', scale: '0.5', chunks: '3' })).toMatchObject({ preset: 'portrait-720p', scale: 0.5, chunks: 3 });
   });
@@ -47,10 +47,8 @@ describe('--on lambda', () => {
     const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
     for (const n of names) delete process.env[n];
     try {
-      const started = Date.now();
       const prepared = { spec: videoSpecSchema.parse(SHORT_SPEC), compositionId: 'Explainer', inputProps: {}, timeline: { scenes: [], durationInFrames: 1, missingClips: 0 } } satisfies PreparedRender;
       await expect(renderOnLambda({ root: '/nonexistent', codeRoot: '/nonexistent', prepared, outFile: '/nonexistent/x.mp4', codec: CODECS.h264 })).rejects.toThrow(LambdaSetupError);
-      expect(Date.now() - started).toBeLessThan(1000);
     } finally {
       for (const n of names) if (saved[n] !== undefined) process.env[n] = saved[n];
     }

@@ -64,6 +64,9 @@ const VARIANT_NAMES = ['f3', 'm3', 'f2', 'm2'];
  * unknown languages keep the English table.
  */
 export function espeakVoiceFor(voiceId: string | undefined, locale?: string): EspeakVoice {
+  // `espeak:<voice>` names an espeak-ng voice directly (translations speak the target language)
+  const direct = /^espeak:([a-z0-9+-]+)$/i.exec(voiceId ?? '');
+  if (direct?.[1]) return { voice: direct[1], pitch: 50, pitchRange: 60, gender: 'female' };
   const language = espeakLanguageFor(locale);
   const h = hashString(voiceId ?? 'default');
   if (language && !language.startsWith('en')) {
