@@ -5,10 +5,10 @@ import { loadSpec } from '../project/load-spec';
 import { localizeLoadedSpecs } from '../project/localized-specs';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';
-import { buildTimeline, type Timeline } from '../spec/timeline';
-import { formatPreset } from '../spec/formats';
+import type { Timeline } from '../spec/timeline';
 import type { VideoSpec } from '../spec/video-spec';
 import { compositionFor } from './composition-for';
+import { renderPropsFor } from './render-props';
 import { renderVideo, type RenderProgress, type RenderVideoResult } from './render-video';
 import { CODECS, type CodecChoice } from './render-options';
 
@@ -23,7 +23,7 @@ export interface PreparedRender {
 /** What a render of this spec needs; refuses (naming the fix) while any of its clips is missing. */
 export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: Manifest; preset?: FormatId }): PreparedRender {
   const spec: VideoSpec = opts.preset ? { ...opts.spec, format: opts.preset } : opts.spec;
-  const timeline = buildTimeline(spec, opts.manifest, formatPreset(spec.format).fps);
+  const { timeline, manifest } = renderPropsFor(spec, opts.manifest);
   if (timeline.missingClips) {
     const clipChanged = opts.preset && presenterClipFormat(opts.preset).aspect !== presenterClipFormat(opts.spec.format).aspect;
     throw new Error(
@@ -32,8 +32,6 @@ export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: M
         : `${opts.file}: ${timeline.missingClips} of ${spec.scenes.length} scene clip(s) are not built yet; run \`npm run prebuild -- ${opts.file}\` first.`,
     );
   }
-  const used = new Set(timeline.scenes.map((s) => s.clip));
-  const manifest: Manifest = { version: 1, clips: Object.fromEntries(Object.entries(opts.manifest.clips).filter(([, entry]) => used.has(entry))) };
   return {
     spec,
     compositionId: compositionFor(spec),
