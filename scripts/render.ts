@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --scale F            e.g. 0.5 for half size
   --concurrency N      browser tabs
   --chunks K           render K frame ranges side by side and join them
+  --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)
   --locale L           the spec in this language, to out/<id>.<L>.<ext> (--locales all|L1,L2: several, one browser)
   --fallback source    a missing translation keeps the source text (listed in a warning) instead of failing`;
@@ -41,6 +42,7 @@ const { values, specFile, flags, on } = parseCommandLine(
       concurrency: { type: 'string' },
       chunks: { type: 'string' },
       on: { type: 'string', default: 'local' },
+      'allow-placeholders': { type: 'boolean', default: false },
       locale: { type: 'string' },
       locales: { type: 'string' },
       fallback: { type: 'string' },
@@ -68,9 +70,10 @@ try {
   if (warning) console.error(warning);
   if (localized.length > 1 && values.out) throw new OptionError('--out names one file; with several locales the files are out/<id>.<locale>.<ext> (leave --out out)');
   if (localized.length > 1 && on === 'lambda') throw new OptionError('--on lambda renders one locale at a time; pass --locale L');
+  const allowPlaceholders = values['allow-placeholders'] === true;
   const manifest = await new ClipStore(root).readManifest();
   // Every locale's clips are checked before anything is bundled.
-  const prepared = localized.map((l) => prepareRender({ file: l.file, spec: l.spec, manifest, preset: flags.preset }))[0]!;
+  const prepared = (await Promise.all(localized.map((l) => prepareRender({ root, file: l.file, spec: l.spec, manifest, preset: flags.preset, allowPlaceholders }))))[0]!;
   const { spec, suffix } = localized[0]!;
   if (on === 'lambda') {
     const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}${suffix}.${flags.codec.extension}`));
@@ -120,6 +123,7 @@ try {
           concurrency: flags.concurrency,
           chunks: flags.chunks,
           onProgress: reporter.onProgress,
+          allowPlaceholders,
         });
         reporter.done(path.relative(root, result.outFile));
       }
