@@ -8,8 +8,8 @@ import { SpecError } from '../src/project/spec-error';
 import { bundleProject } from '../src/render/bundle-project';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
-import { onInterrupt } from '../src/render/on-interrupt';
-import { sweepStaleTempDirs } from '../src/render/owned-temp-dir';
+import { exitCleanlyOnSignals } from '../src/lib/exit-cleanup';
+import { sweepStaleTempDirs, moveTempDirIntoThisRun } from '../src/render/owned-temp-dir';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { OptionError, parseRenderFlags } from '../src/render/render-options';
 import { prepareRender, renderSpec } from '../src/render/render-spec';
@@ -57,6 +57,10 @@ const { values, specFile, flags, on } = parseCommandLine(
   }),
 );
 
+// Ctrl-C or SIGTERM at any moment: no bundle, browser profile, Remotion temp folder or partial video left behind.
+exitCleanlyOnSignals();
+moveTempDirIntoThisRun();
+
 try {
   const root = process.cwd();
   const t0 = Date.now();
@@ -102,7 +106,6 @@ try {
       await browser.close({ silent: true });
       await project.dispose();
     };
-    const stopListening = onInterrupt(cleanup);
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
       // One bundle and one browser for every locale asked for.
@@ -128,7 +131,6 @@ try {
         reporter.done(path.relative(root, result.outFile));
       }
     } finally {
-      stopListening();
       await cleanup();
     }
   }
