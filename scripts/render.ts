@@ -7,8 +7,8 @@ import { SpecError } from '../src/project/spec-error';
 import { bundleProject } from '../src/render/bundle-project';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
-import { onInterrupt } from '../src/render/on-interrupt';
-import { sweepStaleTempDirs } from '../src/render/owned-temp-dir';
+import { exitCleanlyOnSignals } from '../src/lib/exit-cleanup';
+import { sweepStaleTempDirs, moveTempDirIntoThisRun } from '../src/render/owned-temp-dir';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { OptionError, parseRenderFlags } from '../src/render/render-options';
 import { prepareRender, renderSpec } from '../src/render/render-spec';
@@ -45,6 +45,10 @@ const { values, specFile, flags, on } = parseCommandLine(
   },
   (values, positionals) => ({ values, specFile: positionals[0]!, flags: parseRenderFlags(values), on: parseChoiceFlag('on', values.on, ['local', 'lambda'] as const)! }),
 );
+
+// Ctrl-C or SIGTERM at any moment: no bundle, browser profile, Remotion temp folder or partial video left behind.
+exitCleanlyOnSignals();
+moveTempDirIntoThisRun();
 
 try {
   const root = process.cwd();
@@ -84,7 +88,6 @@ try {
       await browser.close({ silent: true });
       await project.dispose();
     };
-    const stopListening = onInterrupt(cleanup);
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
       const reporter = createRenderReporter(path.basename(specFile));
@@ -105,7 +108,6 @@ try {
       });
       reporter.done(path.relative(root, result.outFile));
     } finally {
-      stopListening();
       await cleanup();
     }
   }
