@@ -32,7 +32,7 @@ process.stderr.write('Prebuilding the example through the emulator …\n');
 const prebuild = await runPrebuild({ root: project.root, specFiles: ['videos/example.json'], concurrency: 2, connect: connectHeyGen });
 if (prebuild.failed.length) throw new Error(`prebuild failed: ${prebuild.failed[0]!.message}`);
 const { file, spec } = await loadSpec('videos/example.json', project.root);
-const prepared = prepareRender({ file, spec, manifest: await new ClipStore(project.root).readManifest(), preset: PRESET });
+const prepared = await prepareRender({ root: project.root, file, spec, manifest: await new ClipStore(project.root).readManifest(), preset: PRESET });
 const bundle = await bundleProject({ root: ROOT, publicDir: path.join(project.root, 'public') });
 const browser = await openRenderBrowser(ROOT);
 const out = (name: string) => path.join(project.root, 'out', `${name}.mp4`);

@@ -23,6 +23,7 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --scale F            e.g. 0.5 for half size
   --concurrency N      browser tabs
   --chunks K           render K frame ranges side by side and join them
+  --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)`;
 
 // Every flag is checked here, before anything is bundled or launched: a bad value exits 2 at once.
@@ -38,6 +39,7 @@ const { values, specFile, flags, on } = parseCommandLine(
       concurrency: { type: 'string' },
       chunks: { type: 'string' },
       on: { type: 'string', default: 'local' },
+      'allow-placeholders': { type: 'boolean', default: false },
     },
     positionals: { min: 1, max: 1, name: 'spec file' },
   },
@@ -53,7 +55,8 @@ try {
   }
   // Checked before anything is bundled: a bad spec or a missing clip fails in a moment.
   const { file, spec } = await loadSpec(specFile, root);
-  const prepared = prepareRender({ file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset });
+  const allowPlaceholders = values['allow-placeholders'] === true;
+  const prepared = await prepareRender({ root, file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset, allowPlaceholders });
   if (on === 'lambda') {
     const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}.${flags.codec.extension}`));
     const result = await renderOnLambda({
@@ -98,6 +101,7 @@ try {
         concurrency: flags.concurrency,
         chunks: flags.chunks,
         onProgress: reporter.onProgress,
+        allowPlaceholders,
       });
       reporter.done(path.relative(root, result.outFile));
     } finally {

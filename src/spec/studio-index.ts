@@ -31,4 +31,4 @@ export interface StudioIndex {
 }
 
 /** Template props that are not spec fields: resolved for the composition, never written back into a spec file. */
-export const DERIVED_PROPS = ['manifest', 'captionTracks', 'specFile'] as const;
+export const DERIVED_PROPS = ['manifest', 'sceneClips', 'captionTracks', 'specFile'] as const;
