@@ -16,7 +16,7 @@ import { resolveBrowser } from '../src/render/browser';
 import { prepareRender } from '../src/render/render-spec';
 import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
 import { videoSpecSchema } from '../src/spec/video-spec';
-import { tempProject } from '../test/helpers/project';
+import { tempProject } from '../src/project/temp-project';
 
 const N = parseCommandLine({ usage: 'Usage: npm run bench:batch [-- N]   N rows (10)', options: {}, positionals: { max: 1 } }, (_v, [n]) => parseNumberArg('N', n, { min: 1, max: 1000, integer: true }) ?? 10);
 const SCALE = '0.25';

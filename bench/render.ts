@@ -16,7 +16,7 @@ import { openRenderBrowser } from '../src/render/open-render-browser';
 import { prepareRender } from '../src/render/render-spec';
 import { renderVideo } from '../src/render/render-video';
 import type { FormatId } from '../src/spec/formats';
-import { tempProject } from '../test/helpers/project';
+import { tempProject } from '../src/project/temp-project';
 
 const [FRAMES = 150, K = 2] = parseCommandLine({ usage: 'Usage: npm run bench:render [-- FRAMES K]   FRAMES for the presenter comparison (150), K chunks (2)', options: {}, positionals: { max: 2 } }, (_v, [frames, k]) => [
   parseNumberArg('FRAMES', frames, { min: 1, max: 100_000, integer: true }),

@@ -1,5 +1,7 @@
 import { renderMedia, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { onExitSync } from '../lib/exit-cleanup';
 import path from 'node:path';
 import type { VideoConfig } from 'remotion';
 import { withoutSecretsInEnv } from '../lib/secrets';
@@ -67,6 +69,7 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
   const browser = opts.browser ?? ownBrowser!;
   const codec = opts.codec ?? CODECS.h264;
   const t0 = Date.now();
+  let forgetPartial = () => {};
   try {
     const composition = await selectComposition({
       serveUrl: opts.serveUrl,
@@ -77,6 +80,10 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
     });
     await mkdir(path.dirname(opts.outFile), { recursive: true });
     const partial = partialPath(opts.outFile);
+    // An interrupted render leaves no half-written file (the next run would sweep it; this one does not wait).
+    forgetPartial = onExitSync(() => {
+      for (const f of [partial, `${partial}.video${path.extname(partial)}`, `${partial}.audio.wav`]) rmSync(f, { force: true });
+    });
     const onProgress = (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) =>
       opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
     const render = async () => {
@@ -141,6 +148,7 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
       composition,
     };
   } finally {
+    forgetPartial();
     await ownBrowser?.close({ silent: true });
   }
 }
