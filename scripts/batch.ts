@@ -17,6 +17,7 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
   --parallel N         videos rendered at once in the one browser (default 1)
+  --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
@@ -39,6 +40,7 @@ const { values, flags, parallel, limit } = parseCommandLine(
       concurrency: { type: 'string' },
       chunks: { type: 'string' },
       parallel: { type: 'string' },
+      'allow-placeholders': { type: 'boolean', default: false },
     },
   },
   (values) => {
@@ -71,6 +73,7 @@ try {
     ...flags,
     parallel,
     connect: connectHeyGen,
+    allowPlaceholders: values['allow-placeholders'] === true,
     onEvent: (e) => reporter.onEvent(e),
   });
   console.log(`\n${formatBatchSummary(result)}`);
