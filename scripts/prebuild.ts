@@ -11,6 +11,7 @@ into public/clips/, and writes public/clips/manifest.json. Clips already there a
   --dry-run        print the plan (cached / to generate, estimated seconds and cost) and send nothing
   --concurrency N  jobs in flight at once (default 4; keep it at or under your HeyGen plan's cap)
   --json           one JSON object per event on stderr, and the result on stdout
+  --max-seconds N  longest scene (estimated) that may be generated; default 300
   --webhook-port N   webhook mode: receive HeyGen's "video done" calls on this local port instead of polling
   --webhook-url URL  where HeyGen reaches that port (e.g. a tunnel); needs HEYGEN_WEBHOOK_SECRET
 Exit code: 0 when every clip is ready, 1 when any failed (the rest are kept), 2 for a bad spec or flag.`;
@@ -25,6 +26,7 @@ const { values, positionals, flags } = parseCommandLine(
       'webhook-port': { type: 'string' },
       'webhook-url': { type: 'string' },
       json: { type: 'boolean', default: false },
+      'max-seconds': { type: 'string' },
     },
     positionals: { max: Infinity, name: 'spec file' },
   },
@@ -35,6 +37,7 @@ const { values, positionals, flags } = parseCommandLine(
       concurrency: parseNumberFlag('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
       webhookPort: parseNumberFlag('webhook-port', values['webhook-port'], { min: 0, max: 65535, integer: true }),
       webhookUrl: parseUrlFlag('webhook-url', values['webhook-url']),
+      maxSceneSec: parseNumberFlag('max-seconds', values['max-seconds'], { min: 1, max: 3600 }),
     },
   }),
 );
@@ -50,6 +53,7 @@ try {
   const result = await runPrebuild({
     specFiles: positionals,
     concurrency: flags.concurrency,
+    maxSceneSec: flags.maxSceneSec,
     dryRun: values['dry-run'],
     webhook: webhookWanted
       ? { secret: process.env.HEYGEN_WEBHOOK_SECRET!, port: flags.webhookPort, publicUrl: flags.webhookUrl }
