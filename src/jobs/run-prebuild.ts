@@ -13,6 +13,7 @@ import type { Job, JobContext, JobState } from './job';
 import { Journal } from './journal';
 import { planClips, type Plan, type PlannedClip } from './plan';
 import { runJobs } from './scheduler';
+import { localizeLoadedSpecs, type LocaleSelection, type LocalizedLoadedSpec } from '../project/localized-specs';
 
 export { defaultSpecFiles } from '../project/spec-files';
 
@@ -41,10 +42,15 @@ export interface PrebuildOptions {
    * Polling goes on at a slow pace as a safety net for lost deliveries.
    */
   webhook?: { secret: string; port?: number; publicUrl?: string };
+  /** Languages to make clips for; default: each spec's own. */
+  locales?: LocaleSelection;
+  /** "source": a missing translation keeps the source text (listed in `fellBack`) instead of failing. */
+  fallback?: 'source' | 'none';
 }
 
 export interface PrebuildResult {
-  specs: LoadedSpec[];
+  /** One per spec and language made. */
+  specs: LocalizedLoadedSpec[];
   plan: Plan;
   ready: number;
   generated: number;
@@ -54,6 +60,8 @@ export interface PrebuildResult {
   estimatedUsd: number;
   /** Status requests the run sent, per status source (one per tick for every video in flight). */
   statusRequests: Record<string, number>;
+  /** Clips still to generate, their seconds and cost, per language (a clip several languages share counts once). */
+  perLocale: Record<string, { clips: number; seconds: number; usd: number }>;
 }
 
 /** With webhooks on, a poll every few minutes only catches deliveries that never arrived. */
@@ -79,7 +87,16 @@ async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest
   }
   const toGenerate = plan.clips.filter((c) => !c.cached && !c.refetch);
   const estimatedSec = toGenerate.reduce((n, c) => n + c.estimatedSec, 0);
-  return { plan, estimatedSec, estimatedUsd: identity.backend === 'heygen' ? estimatedSec * usdPerSecond() : 0 };
+  const usd = (sec: number) => (identity.backend === 'heygen' ? sec * usdPerSecond() : 0);
+  const perLocale: PrebuildResult['perLocale'] = {};
+  for (const s of specs) perLocale[s.spec.locale] ??= { clips: 0, seconds: 0, usd: 0 };
+  for (const c of toGenerate) {
+    const row = (perLocale[c.usedBy[0]!.locale] ??= { clips: 0, seconds: 0, usd: 0 });
+    row.clips++;
+    row.seconds += c.estimatedSec;
+    row.usd += usd(c.estimatedSec);
+  }
+  return { plan, estimatedSec, estimatedUsd: usd(estimatedSec), perLocale };
 }
 
 /** A scene estimated longer than this is refused before anything is sent (raise it with --max-seconds). */
@@ -108,7 +125,7 @@ function checkSceneCeiling(plan: Plan, maxSec: number): void {
  */
 export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult> {
   const root = opts.root ?? process.cwd();
-  const specs = await loadSpecs(root, opts.specFiles);
+  const specs = localizeLoadedSpecs(await loadSpecs(root, opts.specFiles), opts.locales ?? { kind: 'source' }, opts.fallback);
   const store = new ClipStore(root);
   const hashes: Record<string, string> = {};
   for (const { file, spec } of specs) Object.assign(hashes, await hashReferencedFiles(file, spec, store.publicDir));
@@ -162,7 +179,7 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
       })),
     };
     const byKey = new Map(missing.map((c) => [c.key, c]));
-    const jobs: Job[] = missing.map((c) => ({ kind: 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
+    const jobs: Job[] = missing.map((c) => ({ kind: 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
     const result = await runJobs(jobs, {
       ctx,
       journal,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { HeadlessBrowser } from '@remotion/renderer';
 import { ClipStore } from '../project/clip-store';
 import { loadSpec } from '../project/load-spec';
+import { localizeLoadedSpecs } from '../project/localized-specs';
 import { hasCredential } from '../heygen/config';
 import { renderPropsFor } from './render-props';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
@@ -72,18 +73,24 @@ export interface RenderSpecOptions {
   concurrency?: number | null;
   chunks?: number;
   onProgress?: (p: RenderProgress) => void;
+  /** Render the spec in this language (its translations and voice), to out/<id>.<locale>.<ext>. */
+  locale?: string;
+  /** "source": a missing translation keeps the source text instead of failing. */
+  fallback?: 'source' | 'none';
   /** Render emulator placeholder clips even though a HeyGen credential is set. */
   allowPlaceholders?: boolean;
 }
 
 /** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where. */
-export async function renderSpec(opts: RenderSpecOptions): Promise<RenderVideoResult & { specId: string }> {
+export async function renderSpec(opts: RenderSpecOptions): Promise<RenderVideoResult & { specId: string; locale: string }> {
   const root = opts.root ?? process.cwd();
-  const { file, spec } = await loadSpec(opts.specFile, root);
+  const loaded = await loadSpec(opts.specFile, root);
+  const [localized] = opts.locale ? localizeLoadedSpecs([loaded], { kind: 'list', locales: [opts.locale] }, opts.fallback) : [{ ...loaded, suffix: '' }];
+  const { file, spec, suffix } = localized!;
   const manifest = await new ClipStore(root).readManifest();
   const prepared = await prepareRender({ root, file, spec, manifest, preset: opts.preset, allowPlaceholders: opts.allowPlaceholders });
   const codec = opts.codec ?? CODECS.h264;
-  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}.${codec.extension}`);
+  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}${suffix}.${codec.extension}`);
   const result = await renderVideo({
     serveUrl: opts.serveUrl,
     compositionId: prepared.compositionId,
@@ -97,5 +104,5 @@ export async function renderSpec(opts: RenderSpecOptions): Promise<RenderVideoRe
     chunks: opts.chunks,
     onProgress: opts.onProgress,
   });
-  return { ...result, specId: spec.id };
+  return { ...result, specId: spec.id, locale: spec.locale };
 }
