@@ -2,7 +2,7 @@ import path from 'node:path';
 import { SpecError } from '../project/spec-error';
 import { identifyServer, startWebhookReceiver, type ConnectHeyGen, type HeyGenConnection, type PollCadence, type ServerIdentity, type WebhookReceiver } from '../heygen';
 import { probeClip } from '../media/probe-clip';
-import { ClipStore } from '../project/clip-store';
+import { ClipStore, ManifestDamagedError } from '../project/clip-store';
 import type { LoadedSpec } from '../project/load-spec';
 import { loadSpecs } from '../project/load-specs';
 import { acquirePrebuildLock } from '../project/prebuild-lock';
@@ -135,7 +135,9 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
   try {
     connection = await opts.connect();
     const identity = await identifyServer(connection.client);
-    const base = { specs, ...(await planFor(specs, store, await store.readManifest(), identity, hashes)), statusRequests: {} };
+    if (!opts.dryRun) release = await acquirePrebuildLock(root);
+    const manifest = await readOrRecoverManifest(store, !opts.dryRun);
+    const base = { specs, ...(await planFor(specs, store, manifest, identity, hashes)), statusRequests: {} };
     const { plan } = base;
     checkSceneCeiling(plan, opts.maxSceneSec ?? DEFAULT_MAX_SCENE_SEC);
     const missing = plan.clips.filter((c) => !c.cached);
@@ -143,13 +145,22 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });
     for (const clip of plan.clips.filter((c) => c.refetch)) emit({ type: 'clip', key: clip.key, state: 'downloading', elapsedMs: 0, clip, detail: `stored file is not whole (${clip.refetch!.reason}): fetching video ${clip.refetch!.videoId} again` });
     if (opts.dryRun) return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
-    release = await acquirePrebuildLock(root);
     const outcome = missing.length ? await generate(root, store, connection, identity, plan, missing, hashes, opts) : { done: [], failed: [], statusRequests: {} };
     await recordCurrentChoices(store, plan, new Set(outcome.failed.map((f) => f.key)));
     return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.length, generated: outcome.done.length, failed: outcome.failed };
   } finally {
     await connection?.close();
     await release?.();
+  }
+}
+
+/** The manifest; a damaged one is kept aside and rebuilt from the clip store's markers (in memory only for a dry run). */
+async function readOrRecoverManifest(store: ClipStore, mayWrite: boolean): Promise<Manifest> {
+  try {
+    return await store.readManifest();
+  } catch (err) {
+    if (!(err instanceof ManifestDamagedError)) throw err;
+    return mayWrite ? store.recoverManifest() : store.manifestFromMarkers();
   }
 }
 
