@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --name COLUMN        the column that names each video (default "id")
   --parallel N         videos rendered at once in the one browser (default 1)
   --max-seconds N      longest scene (estimated) the prebuild may generate; default 300
+  --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
@@ -41,6 +42,7 @@ const { values, flags, parallel, limit, maxSceneSec } = parseCommandLine(
       chunks: { type: 'string' },
       parallel: { type: 'string' },
       'max-seconds': { type: 'string' },
+      'allow-placeholders': { type: 'boolean', default: false },
     },
   },
   (values) => {
@@ -75,6 +77,7 @@ try {
     parallel,
     maxSceneSec,
     connect: connectHeyGen,
+    allowPlaceholders: values['allow-placeholders'] === true,
     onEvent: (e) => reporter.onEvent(e),
   });
   console.log(`\n${formatBatchSummary(result)}`);
