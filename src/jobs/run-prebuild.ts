@@ -190,7 +190,7 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
       })),
     };
     const byKey = new Map(missing.map((c) => [c.key, c]));
-    const jobs: Job[] = missing.map((c) => ({ kind: 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
+    const jobs: Job[] = missing.map((c) => ({ kind: c.request.source ? `${c.request.source.type}-video` : 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
     const result = await runJobs(jobs, {
       ctx,
       journal,
