@@ -17,12 +17,13 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
   --parallel N         videos rendered at once in the one browser (default 1)
+  --max-seconds N      longest scene (estimated) the prebuild may generate; default 300
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
 // Every flag is checked here, before any row is read or anything rendered: a bad value exits 2 at once.
-const { values, flags, parallel, limit } = parseCommandLine(
+const { values, flags, parallel, limit, maxSceneSec } = parseCommandLine(
   {
     usage: USAGE,
     options: {
@@ -40,6 +41,7 @@ const { values, flags, parallel, limit } = parseCommandLine(
       concurrency: { type: 'string' },
       chunks: { type: 'string' },
       parallel: { type: 'string' },
+      'max-seconds': { type: 'string' },
       'allow-placeholders': { type: 'boolean', default: false },
     },
   },
@@ -50,6 +52,7 @@ const { values, flags, parallel, limit } = parseCommandLine(
       flags: parseRenderFlags(values),
       parallel: parseNumberFlag('parallel', values.parallel, { min: 1, max: 8, integer: true }),
       limit: parseNumberFlag('limit', values.limit, { min: 1, max: 1_000_000, integer: true }),
+      maxSceneSec: parseNumberFlag('max-seconds', values['max-seconds'], { min: 1, max: 3600 }),
     };
   },
 );
@@ -72,6 +75,7 @@ try {
     nameColumn: values.name,
     ...flags,
     parallel,
+    maxSceneSec,
     connect: connectHeyGen,
     allowPlaceholders: values['allow-placeholders'] === true,
     onEvent: (e) => reporter.onEvent(e),

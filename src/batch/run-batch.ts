@@ -48,6 +48,8 @@ export interface BatchOptions {
   /** Videos rendered at once in the one browser; default 1. */
   parallel?: number;
   prebuildConcurrency?: number;
+  /** Longest estimated scene the prebuild may generate (--max-seconds). */
+  maxSceneSec?: number;
   /** Reuse a bundle and a browser (tests, benchmarks); otherwise made here once and disposed. */
   serveUrl?: string;
   browser?: HeadlessBrowser;
@@ -250,6 +252,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           root,
           specFiles: candidates.map((c) => c.specFile),
           concurrency: opts.prebuildConcurrency,
+          maxSceneSec: opts.maxSceneSec,
           connect: opts.connect,
           onEvent: (event) => emit({ type: 'prebuild', event }),
         });

@@ -1,6 +1,7 @@
 import { zColor } from '@remotion/zod-types';
 import { z } from 'zod';
 import { formatIdSchema } from './formats';
+import { pauseProblem } from './script-pauses';
 import { localeFieldsSchema } from './locales';
 import { FRAMINGS, TEMPLATE_IDS, TEMPLATES } from './templates';
 
@@ -112,7 +113,16 @@ export const sceneVideoSchema = z.discriminatedUnion('type', [
 export const sceneSchema = z
   .object({
     title: z.string().min(1).max(120),
-    script: z.string().min(1).max(5000).regex(/\S/, 'is only spaces; write what the presenter says').optional().describe('What the presenter says. HeyGen pauses: <break time="1s"/>'),
+    script: z
+      .string()
+      .min(1)
+      .max(5000)
+      .regex(/\S/, 'is only spaces; write what the presenter says')
+      .superRefine((text, ctx) => {
+        const problem = pauseProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional().describe('What the presenter says. HeyGen pauses: <break time="1s"/>'),
     audio: mediaPathSchema.optional().describe('A recorded voice (WAV/MP3 under public/) to lip-sync instead of a script'),
     graphic: graphicSchema.optional(),
     overlays: z.array(overlaySchema).max(10).optional(),
