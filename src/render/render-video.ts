@@ -9,6 +9,7 @@ import { openRenderBrowser } from './open-render-browser';
 import { renderChunks } from './render-chunks';
 import { CODECS, type CodecChoice } from './render-options';
 import { muxAudio } from './mux-audio';
+import { checkOutputWhole } from './check-output-whole';
 
 export { openRenderBrowser };
 
@@ -133,7 +134,12 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
         await rm(wav, { force: true });
       }
     };
-    await render().catch(async (err: unknown) => {
+    const frames = opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames;
+    const renderWhole = async () => {
+      await render();
+      await checkOutputWhole({ file: partial, outFile: opts.outFile, frames, fps: composition.fps });
+    };
+    await renderWhole().catch(async (err: unknown) => {
       await rm(partial, { force: true });
       throw err;
     });
