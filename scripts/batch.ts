@@ -14,7 +14,8 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
   --parallel N         videos rendered at once in the one browser (default 1)
-  --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
+  --preset ID --codec C --crf N --scale F --concurrency N --chunks K
+  --image-format F --jpeg-quality N --presenter P                      as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
 const { values } = parseArgs({
@@ -32,6 +33,9 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     concurrency: { type: 'string' },
     chunks: { type: 'string' },
+    'image-format': { type: 'string' },
+    'jpeg-quality': { type: 'string' },
+    presenter: { type: 'string' },
     parallel: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -56,7 +60,7 @@ try {
     limit: parseNumber('limit', values.limit, { min: 1, max: 1_000_000, integer: true }),
     force: values.force,
     nameColumn: values.name,
-    ...flags,
+    settings: flags,
     parallel,
     onEvent: (e) => reporter.onEvent(e),
   });

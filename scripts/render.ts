@@ -4,15 +4,13 @@ import { parseArgs } from 'node:util';
 import { ClipStore } from '../src/pipeline/clip-store';
 import { loadSpec } from '../src/pipeline/load-spec';
 import { SpecError } from '../src/pipeline/spec-error';
-import { bundleProject } from '../src/render/bundle-project';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
-import { onInterrupt } from '../src/render/on-interrupt';
-import { sweepStaleTempDirs } from '../src/render/owned-temp-dir';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { OptionError, parseRenderFlags } from '../src/render/render-options';
+import { openRenderSession } from '../src/render/render-session';
+import { renderSettings } from '../src/render/render-settings';
 import { prepareRender, renderSpec } from '../src/render/render-spec';
-import { openRenderBrowser } from '../src/render/render-video';
 
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = `Usage: npm run render -- <spec.json> [options]
@@ -21,7 +19,10 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --codec C            h264 (default, AAC) | h265 (AAC) | vp8 | vp9 (Opus, .webm) | prores (PCM, .mov)
   --crf N              quality (lower is better)
   --scale F            e.g. 0.5 for half size
-  --concurrency N      browser tabs
+  --concurrency N      browser tabs rendering frames at once (default: see README, Performance)
+  --image-format F     jpeg (default for opaque codecs) | png
+  --jpeg-quality N     1-100 (default: see README, Performance)
+  --presenter P        media (default, WebCodecs) | offthread (Remotion's OffthreadVideo)
   --chunks K           render K frame ranges side by side and join them
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)`;
 
@@ -35,6 +36,9 @@ const { values, positionals } = parseArgs({
     crf: { type: 'string' },
     concurrency: { type: 'string' },
     chunks: { type: 'string' },
+    'image-format': { type: 'string' },
+    'jpeg-quality': { type: 'string' },
+    presenter: { type: 'string' },
     on: { type: 'string', default: 'local' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -47,7 +51,7 @@ if (values.help || positionals.length !== 1) {
 
 try {
   if (values.on !== 'local' && values.on !== 'lambda') throw new OptionError(`--on ${values.on} is not a place to render; use local or lambda`);
-  const flags = parseRenderFlags(values);
+  const flags = renderSettings(parseRenderFlags(values));
   const specFile = positionals[0]!;
   const root = process.cwd();
   const t0 = Date.now();
@@ -65,48 +69,22 @@ try {
       codeRoot: CODE_ROOT,
       prepared,
       outFile,
-      codec: flags.codec,
-      scale: flags.scale,
-      crf: flags.crf,
+      settings: flags,
       framesPerLambda: flags.chunks ? Math.ceil(prepared.timeline.durationInFrames / flags.chunks) : undefined,
       onStep: (step, detail) => process.stderr.write(`  lambda ${step}: ${detail}\n`),
       onProgress: (p) => process.stderr.write(`  lambda render: ${(p.progress * 100).toFixed(0)}% · ${p.framesRendered}/${p.totalFrames} frames · ${p.lambdasInvoked} functions\n`),
     });
     process.stderr.write(`  rendered ${path.relative(root, result.outFile)} on Lambda in ${((Date.now() - t0) / 1000).toFixed(1)}s${result.costUsd !== null ? ` (~$${result.costUsd.toFixed(4)})` : ''}\n`);
   } else {
-    await sweepStaleTempDirs();
     process.stderr.write('Bundling remotion/ …\n');
-    const project = await bundleProject({ root: CODE_ROOT, publicDir: path.join(root, 'public') });
-    const browser = await openRenderBrowser(CODE_ROOT).catch(async (err: unknown) => {
-      await project.dispose();
-      throw err;
-    });
-    const cleanup = async () => {
-      await browser.close({ silent: true });
-      await project.dispose();
-    };
-    const stopListening = onInterrupt(cleanup);
+    const session = await openRenderSession({ codeRoot: CODE_ROOT, publicDir: path.join(root, 'public'), settings: flags, handleSignals: true });
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
       const reporter = createRenderReporter(path.basename(specFile));
-      const result = await renderSpec({
-        root,
-        specFile,
-        serveUrl: project.serveUrl,
-        browser,
-        outFile: values.out ? path.resolve(values.out) : undefined,
-        preset: flags.preset,
-        codec: flags.codec,
-        scale: flags.scale,
-        crf: flags.crf,
-        concurrency: flags.concurrency,
-        chunks: flags.chunks,
-        onProgress: reporter.onProgress,
-      });
+      const result = await renderSpec(session, { root, specFile, outFile: values.out ? path.resolve(values.out) : undefined, onProgress: reporter.onProgress });
       reporter.done(path.relative(root, result.outFile));
     } finally {
-      stopListening();
-      await cleanup();
+      await session.close();
     }
   }
 } catch (err) {

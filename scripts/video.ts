@@ -3,10 +3,9 @@ import { parseArgs } from 'node:util';
 import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/pipeline/run-prebuild';
 import { SpecError } from '../src/pipeline/spec-error';
-import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
+import { openRenderSession } from '../src/render/render-session';
 import { renderSpec } from '../src/render/render-spec';
-import { openRenderBrowser } from '../src/render/render-video';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
 if (values.help) {
@@ -24,17 +23,15 @@ try {
     throw new Error(`${prebuild.failed.length} clip(s) failed; fix and re-run (ready clips are kept)`);
   }
   process.stderr.write('Bundling remotion/ …\n');
-  const project = await bundleProject();
-  const browser = await openRenderBrowser();
+  const session = await openRenderSession({ handleSignals: true });
   try {
     for (const { file } of prebuild.specs) {
       const r = createRenderReporter(file);
-      const result = await renderSpec({ specFile: file, serveUrl: project.serveUrl, browser, onProgress: r.onProgress });
+      const result = await renderSpec(session, { specFile: file, onProgress: r.onProgress });
       r.done(path.relative(process.cwd(), result.outFile));
     }
   } finally {
-    await browser.close({ silent: true });
-    await project.dispose();
+    await session.close();
   }
 } catch (err) {
   console.error(err instanceof SpecError ? err.message : `video failed: ${(err as Error).message}`);

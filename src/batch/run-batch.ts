@@ -1,20 +1,17 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
 import { acquirePidLock } from '../lib/pid-lock';
 import type { HeyGenConnection } from '../pipeline/connect-heygen';
 import { ClipStore } from '../pipeline/clip-store';
 import { hashReferencedFiles } from '../pipeline/project-files';
 import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../pipeline/run-prebuild';
 import { jsonPath, SpecError } from '../pipeline/spec-error';
-import type { FormatId } from '../spec/formats';
 import { videoSpecSchema } from '../spec/video-spec';
-import { bundleProject } from '../render/bundle-project';
-import { openRenderBrowser } from '../render/open-render-browser';
 import { sweepStaleTempDirs } from '../render/owned-temp-dir';
-import { CODECS, type CodecChoice } from '../render/render-options';
+import { openRenderSession, type RenderSession } from '../render/render-session';
+import { renderSettings, type RenderSettings, type RenderSettingsInput } from '../render/render-settings';
 import { prepareRender, type PreparedRender } from '../render/render-spec';
-import { renderVideo, type RenderProgress } from '../render/render-video';
+import type { RenderProgress } from '../render/render-video';
 import { BatchInputError } from './batch-error';
 import { finishedRecord, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
 import { writeContactSheet } from './contact-sheet';
@@ -38,18 +35,13 @@ export interface BatchOptions {
   force?: boolean;
   /** The column that names each video; default "id" (rows are named row-N when there is none). */
   nameColumn?: string;
-  preset?: FormatId;
-  codec?: CodecChoice;
-  scale?: number;
-  crf?: number;
-  concurrency?: number;
-  chunks?: number;
+  /** How each row is rendered (codec, preset, scale, …); defaults as for `npm run render`. */
+  settings?: RenderSettingsInput;
   /** Videos rendered at once in the one browser; default 1. */
   parallel?: number;
   prebuildConcurrency?: number;
-  /** Reuse a bundle and a browser (tests, benchmarks); otherwise made here once and disposed. */
-  serveUrl?: string;
-  browser?: HeadlessBrowser;
+  /** Reuse a render session (tests, benchmarks); otherwise one is opened here, once, and closed. */
+  session?: RenderSession;
   connect?: () => Promise<HeyGenConnection>;
   onEvent?: (e: BatchEvent) => void;
 }
@@ -159,7 +151,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const codeRoot = opts.codeRoot ?? root;
   const outDir = path.resolve(root, opts.outDir ?? path.join('out', 'batch'));
   const emit = opts.onEvent ?? (() => {});
-  const codec = opts.codec ?? CODECS.h264;
+  const rs = renderSettings(opts.session?.settings, opts.settings);
 
   const template = await readTemplate(opts.template, root);
   const table = await readRows(opts.data, root);
@@ -248,14 +240,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       (prebuild?.plan.clips ?? []).filter((c) => failedClips.has(c.key) && c.usedBy.some((u) => path.resolve(root, u.file) === specFile)).map((c) => failedClips.get(c.key)!);
 
     const manifest = await store.readManifest();
-    const settings = { codec: codec.codec, audioCodec: codec.audioCodec, preset: opts.preset ?? null, scale: opts.scale ?? 1, crf: opts.crf ?? null, thumbWidth: THUMB_WIDTH, stillAt: STILL_AT };
+    const settings = { codec: rs.codec.codec, audioCodec: rs.codec.audioCodec, preset: rs.preset ?? null, scale: rs.scale, crf: rs.crf ?? null, thumbWidth: THUMB_WIDTH, stillAt: STILL_AT };
     const todo: { c: Candidate; prepared: PreparedRender; inputHash: string }[] = [];
     for (const c of candidates) {
       const base: RowOutcome = { row: c.data.row, line: c.data.line, name: c.name, status: 'failed' };
       let prepared: PreparedRender;
       try {
         const spec = videoSpecSchema.parse(JSON.parse(await readFile(c.specFile, 'utf8')));
-        prepared = prepareRender({ file: path.relative(root, c.specFile), spec, manifest, preset: opts.preset });
+        prepared = prepareRender({ file: path.relative(root, c.specFile), spec, manifest, preset: rs.preset });
       } catch (err) {
         const causes = clipFailuresFor(c.specFile);
         const why = causes.length ? `presenter clip failed: ${causes[0]}` : prebuildError ? `prebuild failed: ${prebuildError}` : (err as Error).message;
@@ -271,13 +263,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
 
     if (todo.length) {
       const tReady = Date.now();
-      const bundle = opts.serveUrl ? null : await bundleProject({ root: codeRoot, publicDir: store.publicDir });
-      const serveUrl = opts.serveUrl ?? bundle!.serveUrl;
-      let browser: HeadlessBrowser | null = null;
+      const session = opts.session ?? (await openRenderSession({ codeRoot, publicDir: store.publicDir, settings: rs }));
       try {
-        browser = opts.browser ?? (await openRenderBrowser(codeRoot));
         emit({ type: 'ready', ms: Date.now() - tReady });
-        const b = browser;
         const renderOne = async (i: number) => {
           const { c, prepared, inputHash } = todo[i]!;
           const of = todo.length;
@@ -286,7 +274,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           let outcome: RowOutcome;
           try {
             const onProgress = (progress: RenderProgress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress });
-            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, serveUrl, browser: b, codec, opts, onProgress });
+            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, session, settings: rs, onProgress });
             outcome = outcomeFromRecord(base, record, 'rendered');
           } catch (err) {
             outcome = { ...base, error: (err as Error).message.split('\n')[0] };
@@ -302,8 +290,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           }),
         );
       } finally {
-        if (!opts.browser) await browser?.close({ silent: true });
-        await bundle?.dispose();
+        if (!opts.session) await session.close();
       }
     }
 
@@ -327,43 +314,17 @@ async function renderRow(a: {
   name: string;
   prepared: PreparedRender;
   inputHash: string;
-  serveUrl: string;
-  browser: HeadlessBrowser;
-  codec: CodecChoice;
-  opts: BatchOptions;
+  session: RenderSession;
+  settings: RenderSettings;
   onProgress: (p: RenderProgress) => void;
 }): Promise<BatchRecord> {
-  const file = `${a.name}.${a.codec.extension}`;
+  const file = `${a.name}.${a.settings.codec.extension}`;
   const outFile = path.join(a.outDir, file);
-  const result = await renderVideo({
-    serveUrl: a.serveUrl,
-    compositionId: a.prepared.compositionId,
-    inputProps: a.prepared.inputProps,
-    outFile,
-    browser: a.browser,
-    codec: a.codec,
-    scale: a.opts.scale,
-    crf: a.opts.crf,
-    concurrency: a.opts.concurrency,
-    chunks: a.opts.chunks,
-    onProgress: a.onProgress,
-  });
+  const result = await a.session.render({ compositionId: a.prepared.compositionId, inputProps: a.prepared.inputProps, outFile, onProgress: a.onProgress }, a.settings);
   const thumb = path.join('thumbs', `${a.name}.jpg`);
   const thumbFile = path.join(a.outDir, thumb);
   await mkdir(path.dirname(thumbFile), { recursive: true });
-  await renderStill({
-    serveUrl: a.serveUrl,
-    composition: result.composition,
-    inputProps: a.prepared.inputProps,
-    frame: stillFrame(a.prepared),
-    output: `${thumbFile}.partial.jpg`,
-    imageFormat: 'jpeg',
-    jpegQuality: 75,
-    scale: THUMB_WIDTH / result.composition.width,
-    overwrite: true,
-    puppeteerInstance: a.browser,
-    logLevel: 'error',
-  });
+  await a.session.still({ composition: result.composition, inputProps: a.prepared.inputProps, frame: stillFrame(a.prepared), output: `${thumbFile}.partial.jpg`, width: THUMB_WIDTH });
   await rename(`${thumbFile}.partial.jpg`, thumbFile);
   const record: BatchRecord = {
     inputHash: a.inputHash,

@@ -1,5 +1,6 @@
 import type { AudioCodec } from '@remotion/renderer';
 import { FORMAT_IDS, type FormatId } from '../spec/formats';
+import type { RenderSettingsInput } from './render-settings';
 
 export type OutputCodec = 'h264' | 'h265' | 'vp8' | 'vp9' | 'prores';
 
@@ -47,20 +48,15 @@ export function parseNumber(flag: string, value: string | undefined, opts: { min
   return n;
 }
 
-export interface RenderFlags {
-  preset?: FormatId;
-  codec: CodecChoice;
-  crf?: number;
-  scale?: number;
-  concurrency?: number;
-  chunks?: number;
-}
-
-/** The render flags shared by `render` and `batch`, checked in one place. */
-export function parseRenderFlags(values: { preset?: string; codec?: string; crf?: string; scale?: string; concurrency?: string; chunks?: string }): RenderFlags {
+/** The render flags shared by `render` and `batch`, checked in one place; unset flags stay undefined (defaults apply later). */
+export function parseRenderFlags(values: { preset?: string; codec?: string; crf?: string; scale?: string; concurrency?: string; chunks?: string; 'image-format'?: string; 'jpeg-quality'?: string; presenter?: string }): RenderSettingsInput & { codec: CodecChoice } {
   const codec = parseCodec(values.codec);
   const crfMax = codec.codec === 'h264' || codec.codec === 'h265' ? 51 : 63;
   if (codec.codec === 'prores' && values.crf !== undefined) throw new OptionError('--crf does not apply to prores; drop it');
+  const imageFormat = values['image-format'];
+  if (imageFormat !== undefined && imageFormat !== 'jpeg' && imageFormat !== 'png') throw new OptionError(`--image-format ${imageFormat} is not supported; use jpeg or png`);
+  const presenter = values.presenter;
+  if (presenter !== undefined && presenter !== 'media' && presenter !== 'offthread') throw new OptionError(`--presenter ${presenter} is not a player; use media or offthread`);
   return {
     preset: parsePreset(values.preset),
     codec,
@@ -68,5 +64,8 @@ export function parseRenderFlags(values: { preset?: string; codec?: string; crf?
     scale: parseNumber('scale', values.scale, { min: 0.05, max: 4 }),
     concurrency: parseNumber('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
     chunks: parseNumber('chunks', values.chunks, { min: 1, max: 64, integer: true }),
+    imageFormat,
+    jpegQuality: parseNumber('jpeg-quality', values['jpeg-quality'], { min: 1, max: 100, integer: true }),
+    presenterPlayer: presenter,
   };
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { ClipStore } from '../pipeline/clip-store';
 import { loadSpec } from '../pipeline/load-spec';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
@@ -8,8 +7,9 @@ import { buildTimeline, type Timeline } from '../spec/timeline';
 import { formatPreset } from '../spec/formats';
 import type { VideoSpec } from '../spec/video-spec';
 import { compositionFor } from './composition-for';
-import { renderVideo, type RenderProgress, type RenderVideoResult } from './render-video';
-import { CODECS, type CodecChoice } from './render-options';
+import type { RenderSession } from './render-session';
+import { renderSettings, type RenderSettingsInput } from './render-settings';
+import type { RenderProgress, RenderVideoResult } from './render-video';
 
 export interface PreparedRender {
   spec: VideoSpec;
@@ -44,39 +44,18 @@ export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: M
 export interface RenderSpecOptions {
   root?: string;
   specFile: string;
-  serveUrl: string;
   outFile?: string;
-  browser?: HeadlessBrowser;
-  /** A format id from formats.ts that replaces the spec's own. */
-  preset?: FormatId;
-  codec?: CodecChoice;
-  scale?: number;
-  crf?: number;
-  concurrency?: number | null;
-  chunks?: number;
   onProgress?: (p: RenderProgress) => void;
 }
 
-/** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where. */
-export async function renderSpec(opts: RenderSpecOptions): Promise<RenderVideoResult & { specId: string }> {
+/** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where, in the session's bundle and browser. */
+export async function renderSpec(session: RenderSession, opts: RenderSpecOptions, overrides?: RenderSettingsInput): Promise<RenderVideoResult & { specId: string }> {
   const root = opts.root ?? process.cwd();
+  const settings = renderSettings(session.settings, overrides);
   const { file, spec } = await loadSpec(opts.specFile, root);
   const manifest = await new ClipStore(root).readManifest();
-  const prepared = prepareRender({ file, spec, manifest, preset: opts.preset });
-  const codec = opts.codec ?? CODECS.h264;
-  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}.${codec.extension}`);
-  const result = await renderVideo({
-    serveUrl: opts.serveUrl,
-    compositionId: prepared.compositionId,
-    inputProps: prepared.inputProps,
-    outFile,
-    browser: opts.browser,
-    codec,
-    scale: opts.scale,
-    crf: opts.crf,
-    concurrency: opts.concurrency,
-    chunks: opts.chunks,
-    onProgress: opts.onProgress,
-  });
+  const prepared = prepareRender({ file, spec, manifest, preset: settings.preset });
+  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}.${settings.codec.extension}`);
+  const result = await session.render({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, outFile, onProgress: opts.onProgress }, settings);
   return { ...result, specId: spec.id };
 }

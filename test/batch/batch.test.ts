@@ -3,12 +3,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchEvent, type BatchOptions } from '../../src/batch/run-batch';
 import { ffprobe } from '../../src/media/ffmpeg';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
-import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
@@ -30,10 +28,9 @@ const GOOD_CSV = ['id,name,orders', 'acme,Acme,1200', 'globex,Globex,"3,400"', '
 
 describe('batch: template + rows -> videos', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
-  let browser: HeadlessBrowser;
+  let session: RenderSession;
   const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', scale: 0.25, serveUrl: bundle.serveUrl, browser, prebuildConcurrency: 3 });
+  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.25 }, session, prebuildConcurrency: 3 });
 
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
@@ -42,13 +39,12 @@ describe('batch: template + rows -> videos', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(path.join(project.root, 'data')));
     await writeFile(path.join(project.root, 'data', 'rows.csv'), CSV);
     await writeFile(path.join(project.root, 'data', 'good.csv'), GOOD_CSV);
-    [bundle, browser] = await Promise.all([bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') }), openRenderBrowser(PROJECT_ROOT)]);
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await browser?.close({ silent: true });
-    await bundle?.dispose();
+    await session?.close();
     await project?.cleanup();
   });
 

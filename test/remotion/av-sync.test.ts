@@ -1,14 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { computeLayout } from '../../remotion/shared/layout';
 import { clipFrames } from '../../remotion/shared/scene-timing';
 import { PRESENTER_ENTRANCE_SEC } from '../../remotion/components/PresenterTrack';
 import { frameMarkerRect, readFrameMarker } from '../../src/emulator/synth/index';
 import { ffprobe } from '../../src/media/ffmpeg';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
-import { openRenderBrowser } from '../../src/render/render-video';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import type { Manifest } from '../../src/spec/manifest';
 import { buildTimeline, type Timeline } from '../../src/spec/timeline';
 import { videoSpecSchema, type VideoSpecInput } from '../../src/spec/video-spec';
@@ -34,8 +32,7 @@ const SPEC: VideoSpecInput = {
 // due at its time, in both scenes, and the voice must start when the picture says it does.
 describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
-  let browser: HeadlessBrowser;
+  let session: RenderSession;
   let manifest: Manifest;
   let timeline: Timeline;
   let out: string;
@@ -43,15 +40,14 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   beforeAll(async () => {
     project = await tempProject([]);
     const publicDir = path.join(project.root, 'public');
-    [manifest, bundle, browser] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), bundleProject({ root: PROJECT_ROOT, publicDir }), openRenderBrowser(PROJECT_ROOT)]);
+    [manifest, session] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), openRenderSession({ codeRoot: PROJECT_ROOT, publicDir })]);
     timeline = buildTimeline(videoSpecSchema.parse(SPEC), manifest, FPS);
     out = path.join(project.root, 'av.mp4');
-    await videoOf(bundle.serveUrl, browser, 'Explainer', { ...videoSpecSchema.parse(SPEC), manifest }, out, { scale: SCALE });
+    await videoOf(session, 'Explainer', { ...videoSpecSchema.parse(SPEC), manifest }, out, { scale: SCALE });
   });
 
   afterAll(async () => {
-    await browser?.close({ silent: true });
-    await bundle?.dispose();
+    await session?.close();
     await project?.cleanup();
   });
 
@@ -107,8 +103,8 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
     await writeFile(path.join(publicDir, 'music.wav'), toneWav(tone, 4, 48000));
     const props = (duckTo: number) => ({ ...videoSpecSchema.parse({ ...SPEC, music: { src: 'music.wav', volume: 0.5, duckTo } }), manifest });
     const [ducked, flat] = [path.join(project.root, 'ducked.wav'), path.join(project.root, 'flat.wav')];
-    await audioOf(bundle.serveUrl, browser, 'Explainer', props(0.25), ducked);
-    await audioOf(bundle.serveUrl, browser, 'Explainer', props(1), flat);
+    await audioOf(session, 'Explainer', props(0.25), ducked);
+    await audioOf(session, 'Explainer', props(1), flat);
     const rate = 48000;
     const [d, f] = [await monoSamples(ducked, rate), await monoSamples(flat, rate)];
     const words = timeline.scenes[0]!.clip!.words!;

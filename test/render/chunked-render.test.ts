@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
 import { runPrebuild } from '../../src/pipeline/run-prebuild';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
-import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { openRenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
@@ -37,7 +36,6 @@ function bestLag(a: Int16Array, b: Int16Array, from: number, to: number, range: 
 
 describe('chunked render (the local form of Lambda)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
   const savedKey = process.env.HEYGEN_API_KEY;
 
   beforeAll(async () => {
@@ -45,22 +43,20 @@ describe('chunked render (the local form of Lambda)', () => {
     project = await tempProject([SPEC]);
     const prebuild = await runPrebuild({ root: project.root, concurrency: 2 });
     expect(prebuild.failed).toEqual([]);
-    bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await bundle?.dispose();
     await project?.cleanup();
   });
 
   it('joins 3 chunks into a video as long as a single render, frame for frame, with the audio in sync', async () => {
-    const browser = await openRenderBrowser(PROJECT_ROOT);
     const out = (n: string) => path.join(project.root, 'out', n);
+    const session = await openRenderSession({ codeRoot: PROJECT_ROOT, publicDir: path.join(project.root, 'public'), settings: { scale: 0.25 } });
     try {
-      const common = { root: project.root, specFile: project.files[0]!, serveUrl: bundle.serveUrl, browser, scale: 0.25 };
-      const single = await renderSpec({ ...common, outFile: out('single.mp4') });
-      const chunked = await renderSpec({ ...common, outFile: out('chunked.mp4'), chunks: 3 });
+      const common = { root: project.root, specFile: project.files[0]! };
+      const single = await renderSpec(session, { ...common, outFile: out('single.mp4') });
+      const chunked = await renderSpec(session, { ...common, outFile: out('chunked.mp4') }, { chunks: 3 });
       expect(chunked.durationInFrames).toBe(single.durationInFrames);
 
       const [s, c] = await Promise.all([streams(out('single.mp4')), streams(out('chunked.mp4'))]);
@@ -82,10 +78,10 @@ describe('chunked render (the local form of Lambda)', () => {
       expect(lags.length).toBeGreaterThan(3);
       expect(Math.max(...lags.map(Math.abs))).toBeLessThanOrEqual(80);
     } finally {
-      await browser.close({ silent: true });
+      await session.close();
     }
-    // The browser's TMPDIR (profile, org.chromium.Chromium.*) and the chunks' folder are gone.
-    const left = (await readdir(os.tmpdir())).filter((n) => n.startsWith(`heygen-remotion-`) && n.includes(`-${process.pid}-`) && !n.startsWith('heygen-remotion-bundle-'));
+    // The session's bundle, the browser's TMPDIR (profile, org.chromium.Chromium.*) and the chunks' folder are gone.
+    const left = (await readdir(os.tmpdir())).filter((n) => n.startsWith(`heygen-remotion-`) && n.includes(`-${process.pid}-`));
     expect(left).toEqual([]);
   });
 });

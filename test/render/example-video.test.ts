@@ -5,7 +5,7 @@ import { ffprobe, type ProbeResult } from '../../src/media/ffmpeg';
 import { ClipStore } from '../../src/pipeline/clip-store';
 import { probeClip } from '../../src/pipeline/probe-clip';
 import { runPrebuild, type PrebuildResult } from '../../src/pipeline/run-prebuild';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import { manifestSchema, type Manifest } from '../../src/spec/manifest';
 import { buildTimeline } from '../../src/spec/timeline';
@@ -18,7 +18,7 @@ const BUNDLE_SECRET = 'sk-bundle-secret-5e2a9c';
 // The walking skeleton end to end, offline: spec -> emulator -> client -> prebuild -> manifest -> render -> MP4.
 describe('spec to MP4 through the emulator', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
+  let session: RenderSession;
   let first: PrebuildResult;
   let manifest: Manifest;
   const savedKey = process.env.HEYGEN_API_KEY;
@@ -31,7 +31,7 @@ describe('spec to MP4 through the emulator', () => {
     // A key in the environment while bundling must not end up in the browser bundle.
     process.env.HEYGEN_API_KEY = BUNDLE_SECRET;
     try {
-      bundle = await bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+      session = await openRenderSession({ codeRoot: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
     } finally {
       delete process.env.HEYGEN_API_KEY;
     }
@@ -39,7 +39,7 @@ describe('spec to MP4 through the emulator', () => {
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await bundle?.dispose();
+    await session?.close();
     await project?.cleanup();
   });
 
@@ -59,10 +59,10 @@ describe('spec to MP4 through the emulator', () => {
   });
 
   it('keeps the API key out of the browser bundle', async () => {
-    const files = (await readdir(bundle.serveUrl, { recursive: true })) as string[];
+    const files = (await readdir(session.serveUrl, { recursive: true })) as string[];
     const scripts = files.filter((f) => /\.(js|html|json|map)$/.test(f) && !f.startsWith('public'));
     expect(scripts.length).toBeGreaterThan(0);
-    for (const f of scripts) expect(await readFile(path.join(bundle.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
+    for (const f of scripts) expect(await readFile(path.join(session.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
   });
 
   it('a second prebuild with the same spec makes no request at all', async () => {
@@ -78,7 +78,7 @@ describe('spec to MP4 through the emulator', () => {
 
   it('renders H.264 + AAC as long as the manifest says, with the presenter over the chart', async () => {
     const out = path.join(project.root, 'out', 'short.mp4');
-    const result = await renderSpec({ root: project.root, specFile: project.files[0]!, serveUrl: bundle.serveUrl, outFile: out, scale: 0.25 });
+    const result = await renderSpec(session, { root: project.root, specFile: project.files[0]!, outFile: out }, { scale: 0.25 });
     const probe: ProbeResult = await ffprobe(out);
     const video = probe.streams.find((s) => s.codec_type === 'video');
     const audio = probe.streams.find((s) => s.codec_type === 'audio');

@@ -8,6 +8,7 @@ import { stagePublicDir } from '../../src/render/lambda/stage-public-dir';
 import { planChunks } from '../../src/render/render-chunks';
 import { CODECS, parseRenderFlags } from '../../src/render/render-options';
 import type { PreparedRender } from '../../src/render/render-spec';
+import { renderSettings } from '../../src/render/render-settings';
 import { videoSpecSchema } from '../../src/spec/video-spec';
 import { SHORT_SPEC } from '../helpers/project';
 
@@ -49,7 +50,7 @@ describe('--on lambda', () => {
     try {
       const started = Date.now();
       const prepared = { spec: videoSpecSchema.parse(SHORT_SPEC), compositionId: 'Explainer', inputProps: {}, timeline: { scenes: [], durationInFrames: 1, missingClips: 0 } } satisfies PreparedRender;
-      await expect(renderOnLambda({ root: '/nonexistent', codeRoot: '/nonexistent', prepared, outFile: '/nonexistent/x.mp4', codec: CODECS.h264 })).rejects.toThrow(LambdaSetupError);
+      await expect(renderOnLambda({ root: '/nonexistent', codeRoot: '/nonexistent', prepared, outFile: '/nonexistent/x.mp4', settings: renderSettings() })).rejects.toThrow(LambdaSetupError);
       expect(Date.now() - started).toBeLessThan(1000);
     } finally {
       for (const n of names) if (saved[n] !== undefined) process.env[n] = saved[n];
