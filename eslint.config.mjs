@@ -13,4 +13,12 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The emulator is started by entry points (scripts/, tests, bench), never by the library code that uses HeyGen.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/emulator/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/emulator', '**/emulator/**'], message: 'src/ never starts the emulator: take a HeyGenConnection from the entry point (scripts/lib/connect-heygen.ts).' }] }],
+    },
+  },
 ];

@@ -9,8 +9,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandTemplate } from '../src/batch/expand-template';
-import { ClipStore } from '../src/pipeline/clip-store';
-import { runPrebuild } from '../src/pipeline/run-prebuild';
+import { ClipStore } from '../src/project/clip-store';
+import { runPrebuild } from '../src/jobs/run-prebuild';
+import { connectHeyGen } from '../scripts/lib/connect-heygen';
 import { resolveBrowser } from '../src/render/browser';
 import { prepareRender } from '../src/render/render-spec';
 import { videoSpecSchema } from '../src/spec/video-spec';
@@ -61,7 +62,7 @@ try {
     specFiles.push(file);
   }
   process.stderr.write(`Prebuilding ${N} clips through the emulator …\n`);
-  const prebuild = await runPrebuild({ root: project.root, specFiles, concurrency: 2 });
+  const prebuild = await runPrebuild({ root: project.root, specFiles, concurrency: 2, connect: connectHeyGen });
   if (prebuild.failed.length) throw new Error(`prebuild failed: ${prebuild.failed[0]!.message}`);
   const manifest = await new ClipStore(project.root).readManifest();
 

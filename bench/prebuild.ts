@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createHeyGenClient } from '../src/heygen';
 import { startEmulator } from '../src/emulator/server';
 import { synthesizeClip, type ClipRequest, type ClipResult } from '../src/emulator/synth';
-import { runPrebuild } from '../src/pipeline/run-prebuild';
+import { runPrebuild } from '../src/jobs/run-prebuild';
 import { tempProject } from '../test/helpers/project';
 
 const [N = 12, L = 2, C = 4] = process.argv.slice(2).map(Number);
@@ -36,7 +36,7 @@ try {
   const result = await runPrebuild({
     root: pipelined.root,
     concurrency: C,
-    connect: async () => ({ client, backend: 'heygen', describe: emulator.url, close: async () => {} }),
+    connect: async () => ({ client, describe: emulator.url, close: async () => {} }),
   });
   const pipelinedSec = (performance.now() - t0) / 1000;
   if (result.generated !== N) throw new Error(`expected ${N} clips, got ${result.generated}: ${JSON.stringify(result.failed)}`);

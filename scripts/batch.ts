@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { BatchInputError } from '../src/batch/batch-error';
 import { createBatchReporter, formatBatchSummary } from '../src/batch/batch-reporter';
 import { runBatch } from '../src/batch/run-batch';
-import { SpecError } from '../src/pipeline/spec-error';
+import { SpecError } from '../src/project/spec-error';
+import { connectHeyGen } from './lib/connect-heygen';
 import { OptionError, parseNumber, parseRenderFlags } from '../src/render/render-options';
 
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -62,6 +63,7 @@ try {
     nameColumn: values.name,
     settings: flags,
     parallel,
+    connect: connectHeyGen,
     onEvent: (e) => reporter.onEvent(e),
   });
   console.log(`\n${formatBatchSummary(result)}`);

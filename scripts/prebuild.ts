@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
-import { runPrebuild, usdPerSecond } from '../src/pipeline/run-prebuild';
-import { SpecError } from '../src/pipeline/spec-error';
+import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
+import { runPrebuild, usdPerSecond } from '../src/jobs/run-prebuild';
+import { SpecError } from '../src/project/spec-error';
+import { connectHeyGen } from './lib/connect-heygen';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -45,6 +46,7 @@ try {
       ? { secret: process.env.HEYGEN_WEBHOOK_SECRET!, port: values['webhook-port'] ? Number(values['webhook-port']) : undefined, publicUrl: values['webhook-url'] }
       : undefined,
     onEvent: (e) => reporter.onEvent(e),
+    connect: connectHeyGen,
   });
   reporter.done();
   if (values.json) {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ClipStore } from '../src/pipeline/clip-store';
-import { loadSpec } from '../src/pipeline/load-spec';
-import { SpecError } from '../src/pipeline/spec-error';
+import { ClipStore } from '../src/project/clip-store';
+import { loadSpec } from '../src/project/load-spec';
+import { SpecError } from '../src/project/spec-error';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
 import { createRenderReporter } from '../src/render/render-reporter';

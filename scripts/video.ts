@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPrebuildReporter } from '../src/pipeline/prebuild-reporter';
-import { defaultSpecFiles, runPrebuild } from '../src/pipeline/run-prebuild';
-import { SpecError } from '../src/pipeline/spec-error';
+import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
+import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
+import { SpecError } from '../src/project/spec-error';
+import { connectHeyGen } from './lib/connect-heygen';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { openRenderSession } from '../src/render/render-session';
 import { renderSpec } from '../src/render/render-spec';
@@ -16,7 +17,7 @@ if (values.help) {
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
   const reporter = createPrebuildReporter();
-  const prebuild = await runPrebuild({ specFiles, onEvent: (e) => reporter.onEvent(e) });
+  const prebuild = await runPrebuild({ specFiles, connect: connectHeyGen, onEvent: (e) => reporter.onEvent(e) });
   reporter.done();
   if (prebuild.failed.length) {
     for (const f of prebuild.failed) console.error(`  clip ${f.key} failed: ${f.message}`);

@@ -1,7 +1,7 @@
+import { TEMPLATES, type Framing, type TemplateId } from '../../src/spec/templates';
 import { area, bottom, intersects, rect, right, type Rect } from './rect';
 
-export type TemplateId = 'explainer' | 'social' | 'square';
-export type Framing = 'pip' | 'side' | 'full' | 'circle';
+export type { Framing, TemplateId };
 export type Orientation = 'wide' | 'squarish' | 'tall';
 
 export interface LayoutInput {
@@ -258,11 +258,9 @@ export function computeLayout(input: LayoutInput): TemplateLayout {
   };
 }
 
-const DEFAULT_FRAMING: Record<TemplateId, Framing> = { explainer: 'pip', social: 'full', square: 'pip' };
-
 /** The spec's framing, or the template's own when the spec leaves it out (Social shows the presenter large). */
 export function framingFor(template: TemplateId, framing: Framing | undefined): Framing {
-  return framing ?? DEFAULT_FRAMING[template];
+  return framing ?? TEMPLATES[template].defaultFraming;
 }
 
 /** The spec's presenter name and role win over the template's own lower-third text. */

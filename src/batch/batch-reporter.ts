@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createPrebuildReporter } from '../pipeline/prebuild-reporter';
+import { createPrebuildReporter } from '../jobs/prebuild-reporter';
 import { createRenderReporter } from '../render/render-reporter';
 import { DEFAULT_PARALLEL, type BatchEvent, type BatchResult, type RowOutcome } from './run-batch';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { jsonPath, specErrorFromZod } from '../pipeline/spec-error';
+import { jsonPath, specErrorFromZod } from '../project/spec-error';
 import { videoSpecSchema, type VideoSpecInput } from '../spec/video-spec';
 import type { DataRow } from './read-rows';
 

@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acquirePidLock } from '../lib/pid-lock';
-import type { HeyGenConnection } from '../pipeline/connect-heygen';
-import { ClipStore } from '../pipeline/clip-store';
-import { hashReferencedFiles } from '../pipeline/project-files';
-import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../pipeline/run-prebuild';
-import { jsonPath, SpecError } from '../pipeline/spec-error';
+import type { ConnectHeyGen } from '../heygen';
+import { ClipStore } from '../project/clip-store';
+import { hashReferencedFiles } from '../project/project-files';
+import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../jobs/run-prebuild';
+import { jsonPath, SpecError } from '../project/spec-error';
 import { videoSpecSchema } from '../spec/video-spec';
 import { sweepStaleTempDirs } from '../render/owned-temp-dir';
 import { openRenderSession, type RenderSession } from '../render/render-session';
@@ -42,7 +42,8 @@ export interface BatchOptions {
   prebuildConcurrency?: number;
   /** Reuse a render session (tests, benchmarks); otherwise one is opened here, once, and closed. */
   session?: RenderSession;
-  connect?: () => Promise<HeyGenConnection>;
+  /** Opens HeyGen or the emulator (the entry point's choice) when clips must be made. */
+  connect: ConnectHeyGen;
   onEvent?: (e: BatchEvent) => void;
 }
 

@@ -57,6 +57,11 @@ export class Router {
     return this;
   }
 
+  /** Every route, in the order they were added. */
+  list(): { method: string; pattern: string }[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: r.pattern }));
+  }
+
   /** The route for a method and path; `allowed` lists the methods the path has when the method does not match. */
   match(method: string, path: string): { route?: Route; params: Record<string, string>; allowed: string[] } {
     const allowed: string[] = [];

@@ -23,6 +23,7 @@ import { registerV3CatalogRoutes } from './routes/v3-catalog';
 import { registerV3WebhookRoutes } from './routes/v3-webhooks';
 import { registerLegacyRoutes } from './routes/legacy';
 import { deliverVideoEvent } from './webhook-delivery';
+import type { EmulatorExchange } from './exchange';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port */
@@ -53,6 +54,8 @@ export interface EmulatorOptions {
   acceptUnknownIds?: boolean;
   /** the v3 `resolution` when a create leaves it out (HeyGen does not document it) */
   defaultResolution?: '720p' | '1080p';
+  /** called with every API request answered with JSON (contract tests record the traffic with it) */
+  onExchange?: (exchange: EmulatorExchange) => void;
 }
 
 export interface EmulatorStats {
@@ -78,6 +81,8 @@ export interface Emulator {
   setConcurrencyCap(cap: number): void;
   /** forgets every video, asset, webhook, fault and request */
   reset(): void;
+  /** every route the emulator answers, `:name` for a path parameter */
+  routes(): { method: string; pattern: string }[];
   close(): Promise<void>;
 }
 
@@ -180,6 +185,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     const family = envelopeFamilyOf(reqPath);
     let bodyPromise: Promise<Buffer> | undefined;
+    let rawBody: Buffer | undefined;
+    let routePattern: string | undefined;
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}, how: { fault?: boolean; replayed?: boolean } = {}): void => {
+      if (!control && opts.onExchange) {
+        opts.onExchange({ method, path: reqPath, query: url.search, route: routePattern, requestHeaders: recordHeaders(req.headers), requestBody: rawBody, status, responseBody: body, fault: how.fault ?? false, replayed: how.replayed ?? false });
+      }
+      writeJson(res, status, body, headers);
+    };
     const rc: RouteContext = {
       req,
       res,
@@ -192,7 +205,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         bodyPromise ??= new Promise<Buffer>((resolve, reject) => {
           const chunks: Buffer[] = [];
           req.on('data', (c: Buffer) => chunks.push(c));
-          req.on('end', () => resolve(Buffer.concat(chunks)));
+          req.on('end', () => {
+            rawBody = Buffer.concat(chunks);
+            resolve(rawBody);
+          });
           req.on('error', reject);
           req.on('close', () => {
             if (!req.complete) reject(new Error('client closed the request before sending its body'));
@@ -215,6 +231,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       },
     };
     let idemSlot: string | undefined;
+    let injected = false;
     try {
       let delayMs = 0;
       if (!control) {
@@ -227,15 +244,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         if (fault?.type === 'status') {
           const headers: Record<string, string> = {};
           if (fault.status === 429 || fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter ?? 1);
+          injected = true;
           throw new HttpError(fault.status, fault.message ?? `Injected ${fault.status}`, { code: fault.code, headers });
         }
         if (fault?.type === 'error-200') {
           const code = fault.code ?? 'internal_error';
-          writeJson(res, 200, errorBody(family, 500, code, fault.message ?? 'Injected error delivered with HTTP 200'));
+          reply(200, errorBody(family, 500, code, fault.message ?? 'Injected error delivered with HTTP 200'), {}, { fault: true });
           return;
         }
         if (fault?.type === 'body') {
-          writeJson(res, fault.status ?? 200, fault.body);
+          reply(fault.status ?? 200, fault.body, {}, { fault: true });
           return;
         }
         if (fault?.type === 'gateway') {
@@ -252,6 +270,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         throw new HttpError(404, `No route ${method} ${reqPath}`, { code: 'not_found' });
       }
       rc.params = params;
+      routePattern = route.pattern;
       if (route.auth && !authOk(rc, opts.apiKeys)) throw new HttpError(401, 'Invalid or missing API key', { code: 'unauthorized' });
       const key = route.idempotent ? rc.header('idempotency-key') : undefined;
       if (key !== undefined) {
@@ -262,7 +281,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         if (entry?.state === 'in_flight') throw new HttpError(409, 'A request with this Idempotency-Key is still being processed', { code: 'request_in_progress' });
         if (entry?.state === 'done') {
           log(`idempotent replay of ${method} ${reqPath} (${key})`);
-          writeJson(res, entry.status ?? 200, entry.body, { 'idempotent-replayed': 'true' });
+          reply(entry.status ?? 200, entry.body, { 'idempotent-replayed': 'true' }, { replayed: true });
           return;
         }
         state.idempotency.set(slot, { state: 'in_flight', at: Date.now() });
@@ -286,15 +305,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         req.socket.destroy();
         return;
       }
-      writeJson(res, status, body, result?.headers);
+      reply(status, body, result?.headers);
     } catch (error) {
       if (idemSlot) state.idempotency.delete(idemSlot);
       if (error instanceof HttpError) {
-        writeJson(res, error.status, errorBody(family, error.status, error.code, error.message, error.param), error.headers);
+        reply(error.status, errorBody(family, error.status, error.code, error.message, error.param), error.headers, { fault: injected });
         return;
       }
       log(`emulator error on ${method} ${reqPath}: ${(error as Error).stack ?? String(error)}`);
-      writeJson(res, 500, errorBody(family, 500, 'internal_error', 'Internal server error'));
+      reply(500, errorBody(family, 500, 'internal_error', 'Internal server error'));
     }
   }
 
@@ -342,6 +361,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       faults.clear();
       state.reset();
     },
+    routes: () => router.list(),
     async close() {
       await runner.close();
       await new Promise<void>((resolve) => {

@@ -66,6 +66,16 @@ export function envGeneration(value: string | undefined = process.env.HEYGEN_API
   throw new Error(`HEYGEN_API_GENERATION must be v3 or legacy, got "${value}"`);
 }
 
+/** Whether the environment holds a HeyGen credential (key or bearer token), as resolveConfig reads it. */
+export function hasCredential(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!(env.HEYGEN_API_KEY || env.HEYGEN_BEARER_TOKEN);
+}
+
+/** Who makes clips with this configuration: HeyGen with a credential, the emulator without. */
+export function configuredBackend(config: Pick<HeyGenConfig, 'apiKey' | 'bearerToken'>): 'heygen' | 'emulator' {
+  return config.apiKey || config.bearerToken ? 'heygen' : 'emulator';
+}
+
 /** Fills a config from the environment (HEYGEN_API_KEY, HEYGEN_BEARER_TOKEN, HEYGEN_API_BASE_URL, HEYGEN_UPLOAD_BASE_URL, HEYGEN_API_GENERATION). */
 export function resolveConfig(partial: Partial<HeyGenConfig> = {}, env: NodeJS.ProcessEnv = process.env): HeyGenConfig {
   const baseUrl = (partial.baseUrl ?? env.HEYGEN_API_BASE_URL ?? 'https://api.heygen.com').replace(/\/+$/, '');

@@ -1,6 +1,7 @@
 export { createHeyGenClient, type HeyGenClient, type Balance } from './client';
-export { resolveConfig, envGeneration, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type ApiGeneration, type CallTimeouts } from './config';
+export { resolveConfig, envGeneration, hasCredential, configuredBackend, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type ApiGeneration, type CallTimeouts } from './config';
 export type { PollCadence } from './poll-cadence';
+export type { HeyGenConnection, ConnectHeyGen } from './connection';
 export * from './errors';
 export type { AvatarClipRequest } from './avatar-clip-request';
 export { avatarClipBodyV3, avatarClipBodyLegacy } from './create-avatar-clip';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { envWithoutSecrets } from '../lib/secrets';
 
 const require = createRequire(import.meta.url);
 
@@ -31,7 +32,7 @@ export interface RunResult {
 /** Runs a binary to completion; rejects with its stderr tail when it exits non-zero. */
 export function runBinary(bin: string, args: string[], input?: Buffer): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env: envWithoutSecrets() });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (d: Buffer) => out.push(d));

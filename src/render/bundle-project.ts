@@ -1,6 +1,7 @@
 import { bundle } from '@remotion/bundler';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { withoutSecretsInEnv } from '../lib/secrets';
 import { ownedTempDir } from './owned-temp-dir';
 
 export interface ProjectBundle {
@@ -17,7 +18,7 @@ export async function bundleProject(opts: { root?: string; publicDir?: string; o
   const root = opts.root ?? process.cwd();
   const dir = ownedTempDir('bundle');
   try {
-    const serveUrl = await bundle({
+    const serveUrl = await withoutSecretsInEnv(() => bundle({
       entryPoint: path.join(root, 'remotion', 'index.ts'),
       rootDir: root,
       publicDir: opts.publicDir ?? path.join(root, 'public'),
@@ -25,7 +26,7 @@ export async function bundleProject(opts: { root?: string; publicDir?: string; o
       symlinkPublicDir: true,
       enableCaching: true,
       onProgress: opts.onProgress,
-    });
+    }));
     return { serveUrl, dispose: () => rm(dir, { recursive: true, force: true }) };
   } catch (err) {
     await rm(dir, { recursive: true, force: true });

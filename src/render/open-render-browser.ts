@@ -1,6 +1,7 @@
 import { openBrowser, type HeadlessBrowser } from '@remotion/renderer';
 import { rm } from 'node:fs/promises';
 import { ensureRenderBrowser } from './ensure-browser';
+import { withoutSecretsInEnv } from '../lib/secrets';
 import { ownedTempDir } from './owned-temp-dir';
 
 /**
@@ -15,7 +16,7 @@ export async function openRenderBrowser(root?: string): Promise<HeadlessBrowser>
   process.env.TMPDIR = tmp;
   let browser: HeadlessBrowser;
   try {
-    browser = await openBrowser('chrome', { browserExecutable: executable, logLevel: 'error' });
+    browser = await withoutSecretsInEnv(() => openBrowser('chrome', { browserExecutable: executable, logLevel: 'error' }));
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
 import type { VideoConfig } from 'remotion';
+import { withoutSecretsInEnv } from '../lib/secrets';
 import { bundleProject, type ProjectBundle } from './bundle-project';
 import { onInterrupt } from './on-interrupt';
 import { openRenderBrowser } from './open-render-browser';
@@ -70,7 +71,7 @@ export async function openRenderSession(opts: RenderSessionOptions = {}): Promis
     readyMs: Date.now() - t0,
     render: (job, overrides) => renderVideo({ ...job, serveUrl, browser: browser.value, settings: renderSettings(settings, overrides) }),
     still: async (a) => {
-      await renderStill({
+      await withoutSecretsInEnv(() => renderStill({
         serveUrl,
         composition: a.composition,
         inputProps: propsForRender(a.inputProps, settings),
@@ -82,7 +83,7 @@ export async function openRenderSession(opts: RenderSessionOptions = {}): Promis
         overwrite: true,
         puppeteerInstance: browser.value,
         logLevel: 'error',
-      });
+      }));
     },
     close,
   };

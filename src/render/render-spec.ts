@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { ClipStore } from '../pipeline/clip-store';
-import { loadSpec } from '../pipeline/load-spec';
+import { ClipStore } from '../project/clip-store';
+import { loadSpec } from '../project/load-spec';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';
 import { buildTimeline, type Timeline } from '../spec/timeline';

@@ -2,6 +2,7 @@ import { renderMedia, selectComposition, type HeadlessBrowser } from '@remotion/
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VideoConfig } from 'remotion';
+import { withoutSecretsInEnv } from '../lib/secrets';
 import { renderChunks } from './render-chunks';
 import type { RenderSettings } from './render-settings';
 import { muxAudio } from './mux-audio';
@@ -53,8 +54,15 @@ export function partialPath(outFile: string): string {
   return `${outFile}.partial${ext || '.mp4'}`;
 }
 
-/** Renders one composition; writes a temporary name and renames, so a killed render leaves no half video. */
-export async function renderVideo(opts: RenderVideoOptions): Promise<RenderVideoResult> {
+/**
+ * Renders one composition; writes a temporary name and renames, so a killed render leaves no half video. The
+ * compositor and ffmpeg Remotion starts inherit process.env, so the HeyGen credentials are out of it meanwhile.
+ */
+export function renderVideo(opts: RenderVideoOptions): Promise<RenderVideoResult> {
+  return withoutSecretsInEnv(() => renderVideoNow(opts));
+}
+
+async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResult> {
   const { browser, settings } = opts;
   const codec = settings.codec;
   const inputProps = propsForRender(opts.inputProps, settings);

@@ -1,6 +1,7 @@
 import { zColor } from '@remotion/zod-types';
 import { z } from 'zod';
 import { formatIdSchema } from './formats';
+import { FRAMINGS, TEMPLATE_IDS, TEMPLATES } from './templates';
 
 /** A file under public/, written as the path below it ("assets/logo.png"), so staticFile() serves it as is. */
 export const mediaPathSchema = z
@@ -122,7 +123,10 @@ export const themeSchema = z.object({
 });
 
 export const presenterSchema = z.object({
-  framing: z.enum(['pip', 'side', 'full', 'circle']).optional().describe('Default: the template\'s (corner picture-in-picture; Social: full)'),
+  framing: z
+    .enum(FRAMINGS)
+    .optional()
+    .describe(`Default: the template's (${TEMPLATE_IDS.map((t) => `${t}: ${TEMPLATES[t].defaultFraming}`).join(', ')})`),
   side: z.enum(['left', 'right']).default('right'),
   name: z.string().min(1).max(60).optional().describe('Shown in the lower third'),
   role: z.string().max(80).optional().describe('Shown under the name in the lower third'),
@@ -141,7 +145,10 @@ export const videoSpecSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes, e.g. "q3-report"')
     .describe('Names the output file: out/<id>.mp4'),
   title: z.string().optional(),
-  template: z.enum(['explainer', 'social', 'square']).optional().describe('Default: follows the format (16:9 explainer, 9:16 social, 1:1 and 4:5 square)'),
+  template: z
+    .enum(TEMPLATE_IDS)
+    .optional()
+    .describe(`Default: follows the format (${TEMPLATE_IDS.map((t) => `${TEMPLATES[t].aspects.join(' and ')} ${t}`).join(', ')})`),
   format: formatIdSchema.default('landscape-1080p'),
   avatar: avatarSchema,
   voice: voiceSchema,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchEvent, type BatchOptions } from '../../src/batch/run-batch';
 import { ffprobe } from '../../src/media/ffmpeg';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +31,7 @@ describe('batch: template + rows -> videos', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let session: RenderSession;
   const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.25 }, session, prebuildConcurrency: 3 });
+  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.25 }, session, prebuildConcurrency: 3, connect: connectFreshEmulator() });
 
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
-import { runPrebuild } from '../../src/pipeline/run-prebuild';
+import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { openRenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 const SPEC: VideoSpecInput = { ...SHORT_SPEC, id: 'chunky', captions: false, scenes: [SHORT_SPEC.scenes[0]!, { title: 'Two', script: 'Costs went down.' }] };
@@ -41,7 +42,7 @@ describe('chunked render (the local form of Lambda)', () => {
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
     project = await tempProject([SPEC]);
-    const prebuild = await runPrebuild({ root: project.root, concurrency: 2 });
+    const prebuild = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     expect(prebuild.failed).toEqual([]);
   });
 

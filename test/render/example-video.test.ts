@@ -2,15 +2,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe, type ProbeResult } from '../../src/media/ffmpeg';
-import { ClipStore } from '../../src/pipeline/clip-store';
-import { probeClip } from '../../src/pipeline/probe-clip';
-import { runPrebuild, type PrebuildResult } from '../../src/pipeline/run-prebuild';
+import { ClipStore } from '../../src/project/clip-store';
+import { probeClip } from '../../src/media/probe-clip';
+import { runPrebuild, type PrebuildResult } from '../../src/jobs/run-prebuild';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import { manifestSchema, type Manifest } from '../../src/spec/manifest';
 import { buildTimeline } from '../../src/spec/timeline';
 import { videoSpecSchema } from '../../src/spec/video-spec';
 import { frameAt } from '../helpers/frames';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 const BUNDLE_SECRET = 'sk-bundle-secret-5e2a9c';
@@ -26,7 +27,7 @@ describe('spec to MP4 through the emulator', () => {
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
     project = await tempProject([SHORT_SPEC]);
-    first = await runPrebuild({ root: project.root, concurrency: 2 });
+    first = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     manifest = manifestSchema.parse(JSON.parse(await readFile(new ClipStore(project.root).manifestFile, 'utf8')));
     // A key in the environment while bundling must not end up in the browser bundle.
     process.env.HEYGEN_API_KEY = BUNDLE_SECRET;

@@ -56,7 +56,9 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
   router.add('GET', '/v3/voices/:id', (rc) => {
     const v = findVoice(rc.params.id ?? '');
     if (!v) throw new HttpError(404, `Voice ${rc.params.id} not found`, { code: 'voice_not_found' });
-    return { data: { ...voiceOut(v), status: 'complete', created_at: 1_700_000_000, failure_message: null, support_interactive_avatar: false } };
+    // HeyGen's voice detail has no `type` or `support_locale` (the listing has them)
+    const detail = { voice_id: v.voice_id, name: v.name, gender: v.gender, language: v.language, support_pause: v.support_pause, preview_audio_url: v.preview_audio_url };
+    return { data: { ...detail, status: 'complete', created_at: 1_700_000_000, failure_message: null, support_interactive_avatar: false } };
   });
   router.add('POST', '/v3/voices/speech', async (rc) => {
     const body = await rc.json<{ text?: unknown; voice_id?: unknown; speed?: unknown; input_type?: unknown }>();

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { envWithoutSecrets } from '../../lib/secrets';
 import { ffmpegPath } from '../../media/ffmpeg';
 import type { FrameSource } from './frame-source';
 import { rawMatroskaFramePrefix, rawMatroskaHeader } from './raw-matroska';
@@ -54,7 +55,7 @@ export function encodeWebm(o: WebmEncodeOptions): Promise<EncodeStats> {
     '-f', 'webm', o.outFile,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(ffmpegPath(), args, { stdio: ['pipe', 'ignore', 'pipe'], env: envWithoutSecrets() });
     let err = '';
     let stopped = false;
     let renderError: unknown;

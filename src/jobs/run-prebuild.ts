@@ -1,18 +1,17 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { envGeneration, NotFoundError, startWebhookReceiver, VideoFailedError, type WebhookReceiver } from '../heygen';
+import { configuredBackend, NotFoundError, resolveConfig, startWebhookReceiver, VideoFailedError, type ConnectHeyGen, type HeyGenConnection, type WebhookReceiver } from '../heygen';
 import type { PollCadence } from '../heygen';
+import { probeClip } from '../media/probe-clip';
+import { ClipStore } from '../project/clip-store';
+import { loadSpec, type LoadedSpec } from '../project/load-spec';
+import { acquirePrebuildLock } from '../project/prebuild-lock';
+import { hashReferencedFiles, resolvePublicFile } from '../project/project-files';
+import { SpecError } from '../project/spec-error';
 import type { ClipEntry } from '../spec/manifest';
 import { AssetCache } from './asset-cache';
-import { ClipStore } from './clip-store';
-import { clipBackendFromEnv, connectHeyGen, type HeyGenConnection } from './connect-heygen';
 import { Journal } from './journal';
-import { loadSpec, type LoadedSpec } from './load-spec';
 import { planClips, type Plan, type PlannedClip } from './plan';
-import { acquirePrebuildLock } from './prebuild-lock';
-import { probeClip } from './probe-clip';
-import { hashReferencedFiles, resolvePublicFile } from './project-files';
-import { SpecError } from './spec-error';
 import { wordsFromSrt } from './srt-words';
 
 export type ClipState = 'cached' | 'uploading' | 'submitted' | 'resumed' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
@@ -30,8 +29,8 @@ export interface PrebuildOptions {
   /** Plan and estimate only: no connection, no upload, no request. */
   dryRun?: boolean;
   onEvent?: (e: PrebuildEvent) => void;
-  /** For tests and custom setups; default: HeyGen with a key, the emulator without. */
-  connect?: () => Promise<HeyGenConnection>;
+  /** Opens the connection to HeyGen or the emulator (the entry point's choice); called only when a clip must be made. */
+  connect: ConnectHeyGen;
   /**
    * Webhook mode: HeyGen calls back when each video is done, instead of being polled. A local receiver listens
    * on `port`; `publicUrl` is where HeyGen can reach it (a tunnel to that port), default its loopback URL.
@@ -117,7 +116,7 @@ async function audioSeconds(store: ClipStore, rel: string): Promise<number> {
  * Gets every scene's presenter clip into public/clips and the manifest. Only clips not already there cost a
  * request; a killed run resumes the videos it had asked for (journal + idempotency keys) on the next run.
  */
-export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildResult> {
+export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult> {
   const root = opts.root ?? process.cwd();
   const specFiles = opts.specFiles?.length ? opts.specFiles : await defaultSpecFiles(root);
   if (!specFiles.length) throw new Error(`No specs to build: put a video spec (.json) in ${path.join(root, 'videos')} or name one.`);
@@ -129,8 +128,9 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
   const emit = opts.onEvent ?? (() => {});
 
   // Keys are computed before any connection exists, from the same reading of the environment the client makes.
-  const generation = envGeneration();
-  const backend = clipBackendFromEnv();
+  const config = resolveConfig();
+  const generation = config.generation;
+  const backend = configuredBackend(config);
   const plan = planClips(specs, manifest, store, generation, backend, fileHashes);
   for (const clip of plan.clips) {
     if (clip.request.speech.type === 'audio') clip.estimatedSec = await audioSeconds(store, clip.request.speech.path);
@@ -156,7 +156,7 @@ export async function runPrebuild(opts: PrebuildOptions = {}): Promise<PrebuildR
     if (opts.webhook) receiver = await startWebhookReceiver({ secret: opts.webhook.secret, port: opts.webhook.port ?? 0 });
     const callbackUrl = receiver ? (opts.webhook?.publicUrl ?? receiver.url) : undefined;
     await store.removePartials();
-    connection = await (opts.connect ?? connectHeyGen)();
+    connection = await opts.connect();
     const { client } = connection;
     const scope = `${plan.backend}|${generation}|${client.config.baseUrl}`;
     const journal = await Journal.open(path.join(root, '.heygen', 'journal.json'), scope);

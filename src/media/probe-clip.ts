@@ -1,4 +1,4 @@
-import { ffprobe } from '../media/ffmpeg';
+import { ffprobe } from './ffmpeg';
 
 export interface ClipProbe {
   durationSec: number;

@@ -1,8 +1,8 @@
 import { clipFiles, clipKey, clipRequestsFor, requestKey, type ClipBackend, type ClipRequest, type Generation } from '../spec/clip-request';
 import type { Manifest } from '../spec/manifest';
 import { estimateSpeechSec } from '../spec/timeline';
-import type { ClipStore } from './clip-store';
-import type { LoadedSpec } from './load-spec';
+import type { ClipStore } from '../project/clip-store';
+import type { LoadedSpec } from '../project/load-spec';
 
 export interface PlannedClip {
   key: string;

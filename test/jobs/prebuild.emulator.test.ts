@@ -5,12 +5,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHeyGenClient } from '../../src/heygen';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
-import { runPrebuild, type PrebuildEvent } from '../../src/pipeline/run-prebuild';
-import { SpecError } from '../../src/pipeline/spec-error';
+import { runPrebuild, type PrebuildEvent } from '../../src/jobs/run-prebuild';
+import { SpecError } from '../../src/project/spec-error';
 import { manifestSchema } from '../../src/spec/manifest';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
+import { connectTo as connectToEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
@@ -25,12 +25,7 @@ const THREE: VideoSpecInput = {
   scenes: [{ title: 'A', script: 'First.' }, { title: 'B', script: 'Second.' }, { title: 'C', script: 'Third.' }],
 };
 
-function connectTo(emulator: Emulator) {
-  return async () => {
-    const client = createHeyGenClient({ apiKey: SECRET_KEY, baseUrl: emulator.url, uploadBaseUrl: emulator.url });
-    return { client, backend: 'heygen' as const, describe: emulator.url, close: () => client.close() };
-  };
-}
+const connectTo = (emulator: Emulator) => connectToEmulator(emulator, SECRET_KEY);
 
 /** Runs the prebuild CLI in its own process against the emulator; kills it with SIGKILL when `killAt` says so. */
 function runCli(root: string, emulator: Emulator, killAt?: (e: { state?: string }) => boolean): Promise<{ code: number | null; killed: boolean; events: { state?: string }[] }> {
@@ -168,7 +163,7 @@ describe('prebuild', () => {
     delete process.env.HEYGEN_API_KEY;
     process.env.HEYGEN_BEARER_TOKEN = 'oauth-token';
     try {
-      const { plan } = await runPrebuild({ root: project.root, dryRun: true });
+      const { plan } = await runPrebuild({ root: project.root, dryRun: true, connect: () => Promise.reject(new Error('must not connect')) });
       expect(plan.generation).toBe('legacy');
       expect(plan.backend).toBe('heygen');
     } finally {
