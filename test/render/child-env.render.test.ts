@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, runBinary } from '../../src/media/ffmpeg';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
 import { openRenderSession } from '../../src/render/render-session';
 import { commandOf, descendantsOf, environOf } from '../helpers/processes';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { PROJECT_ROOT } from '../helpers/project';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,13 +12,13 @@ const SECRETS = { HEYGEN_API_KEY: 'sk-child-env-test-key', HEYGEN_BEARER_TOKEN: 
 
 describe('child processes never inherit the HeyGen credentials', () => {
   const saved = Object.fromEntries(Object.keys(SECRETS).map((k) => [k, process.env[k]]));
-  let bundle: ProjectBundle;
+  let bundle: MountedBundle;
   let out: string;
 
   beforeAll(async () => {
     Object.assign(process.env, SECRETS);
     out = await mkdtemp(path.join(os.tmpdir(), 'hr-child-env-'));
-    bundle = await bundleProject({ root: PROJECT_ROOT });
+    bundle = await mountBundle(path.join(PROJECT_ROOT, 'public'));
   });
 
   afterAll(async () => {

@@ -1,24 +1,27 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ffprobe, type ProbeResult } from '../../src/media/ffmpeg';
 import { ClipStore } from '../../src/project/clip-store';
 import { probeClip } from '../../src/media/probe-clip';
 import { runPrebuild, type PrebuildResult } from '../../src/jobs/run-prebuild';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import { manifestSchema, type Manifest } from '../../src/spec/manifest';
 import { buildTimeline } from '../../src/spec/timeline';
 import { videoSpecSchema } from '../../src/spec/video-spec';
 import { frameAt } from '../helpers/frames';
-import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
-const BUNDLE_SECRET = 'sk-bundle-secret-5e2a9c';
+// The run's one bundle was made with this key in the environment (bundle-once.global.ts); it must not reach the browser.
+const BUNDLE_SECRET = inject('bundleSecret');
 
 // The walking skeleton end to end, offline: spec -> emulator -> client -> prebuild -> manifest -> render -> MP4.
 describe('spec to MP4 through the emulator', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
+  let bundle: MountedBundle;
   let session: RenderSession;
   let first: PrebuildResult;
   let manifest: Manifest;
@@ -29,18 +32,14 @@ describe('spec to MP4 through the emulator', () => {
     project = await tempProject([SHORT_SPEC]);
     first = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     manifest = manifestSchema.parse(JSON.parse(await readFile(new ClipStore(project.root).manifestFile, 'utf8')));
-    // A key in the environment while bundling must not end up in the browser bundle.
-    process.env.HEYGEN_API_KEY = BUNDLE_SECRET;
-    try {
-      session = await openRenderSession({ codeRoot: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
-    } finally {
-      delete process.env.HEYGEN_API_KEY;
-    }
+    bundle = await mountBundle(path.join(project.root, 'public'));
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
     await session?.close();
+    await bundle?.dispose();
     await project?.cleanup();
   });
 
@@ -60,10 +59,10 @@ describe('spec to MP4 through the emulator', () => {
   });
 
   it('keeps the API key out of the browser bundle', async () => {
-    const files = (await readdir(session.serveUrl, { recursive: true })) as string[];
+    const files = (await readdir(bundle.serveUrl, { recursive: true })) as string[];
     const scripts = files.filter((f) => /\.(js|html|json|map)$/.test(f) && !f.startsWith('public'));
     expect(scripts.length).toBeGreaterThan(0);
-    for (const f of scripts) expect(await readFile(path.join(session.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
+    for (const f of scripts) expect(await readFile(path.join(bundle.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
   });
 
   it('a second prebuild with the same spec makes no request at all', async () => {

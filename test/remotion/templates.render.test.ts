@@ -9,6 +9,7 @@ import { sampleManifestFor } from '../../remotion/shared/sample-manifest';
 import { socialDefaultProps } from '../../remotion/social/default-props';
 import { squareDefaultProps } from '../../remotion/square/default-props';
 import { ffprobe } from '../../src/media/ffmpeg';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { formatPreset, type FormatId } from '../../src/spec/formats';
 import type { Manifest } from '../../src/spec/manifest';
@@ -40,16 +41,19 @@ function demoAt(defaults: Props, format: FormatId, change: Props = {}): Props {
 }
 
 describe('templates render at every preset of their aspect', () => {
+  let bundle: MountedBundle;
   let session: RenderSession;
   let dir: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hr-templates-'));
-    session = await openRenderSession({ codeRoot: PROJECT_ROOT });
+    bundle = await mountBundle(path.join(PROJECT_ROOT, 'public'));
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
 
   afterAll(async () => {
     await session?.close();
+    await bundle?.dispose();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchEvent, type BatchOptions } from '../../src/batch/run-batch';
 import { ffprobe } from '../../src/media/ffmpeg';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
@@ -29,6 +30,7 @@ const GOOD_CSV = ['id,name,orders', 'acme,Acme,1200', 'globex,Globex,"3,400"', '
 
 describe('batch: template + rows -> videos', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
+  let bundle: MountedBundle;
   let session: RenderSession;
   const savedKey = process.env.HEYGEN_API_KEY;
   const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.25 }, session, prebuildConcurrency: 3, connect: connectFreshEmulator() });
@@ -40,12 +42,14 @@ describe('batch: template + rows -> videos', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(path.join(project.root, 'data')));
     await writeFile(path.join(project.root, 'data', 'rows.csv'), CSV);
     await writeFile(path.join(project.root, 'data', 'good.csv'), GOOD_CSV);
-    session = await openRenderSession({ codeRoot: PROJECT_ROOT, publicDir: path.join(project.root, 'public') });
+    bundle = await mountBundle(path.join(project.root, 'public'));
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
     await session?.close();
+    await bundle?.dispose();
     await project?.cleanup();
   });
 

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
+import { connectFreshEmulator } from '../helpers/connect-emulator';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
-import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 const SPEC: VideoSpecInput = { ...SHORT_SPEC, id: 'chunky', captions: false, scenes: [SHORT_SPEC.scenes[0]!, { title: 'Two', script: 'Costs went down.' }] };
@@ -37,6 +38,7 @@ function bestLag(a: Int16Array, b: Int16Array, from: number, to: number, range: 
 
 describe('chunked render (the local form of Lambda)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
+  let bundle: MountedBundle;
   const savedKey = process.env.HEYGEN_API_KEY;
 
   beforeAll(async () => {
@@ -44,16 +46,18 @@ describe('chunked render (the local form of Lambda)', () => {
     project = await tempProject([SPEC]);
     const prebuild = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     expect(prebuild.failed).toEqual([]);
+    bundle = await mountBundle(path.join(project.root, 'public'));
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
+    await bundle?.dispose();
     await project?.cleanup();
   });
 
   it('joins 3 chunks into a video as long as a single render, frame for frame, with the audio in sync', async () => {
     const out = (n: string) => path.join(project.root, 'out', n);
-    const session = await openRenderSession({ codeRoot: PROJECT_ROOT, publicDir: path.join(project.root, 'public'), settings: { scale: 0.25 } });
+    const session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl, settings: { scale: 0.25 } });
     try {
       const common = { root: project.root, specFile: project.files[0]! };
       const single = await renderSpec(session, { ...common, outFile: out('single.mp4') });
@@ -81,8 +85,8 @@ describe('chunked render (the local form of Lambda)', () => {
     } finally {
       await session.close();
     }
-    // The session's bundle, the browser's TMPDIR (profile, org.chromium.Chromium.*) and the chunks' folder are gone.
-    const left = (await readdir(os.tmpdir())).filter((n) => n.startsWith(`heygen-remotion-`) && n.includes(`-${process.pid}-`));
+    // The browser's TMPDIR (profile, org.chromium.Chromium.*) and the chunks' folder are gone (the run's bundle is not the session's).
+    const left = (await readdir(os.tmpdir())).filter((n) => n.startsWith(`heygen-remotion-`) && n.includes(`-${process.pid}-`) && !n.startsWith('heygen-remotion-bundle-'));
     expect(left).toEqual([]);
   });
 });

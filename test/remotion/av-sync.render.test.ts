@@ -6,6 +6,7 @@ import { clipFrames } from '../../remotion/shared/scene-timing';
 import { PRESENTER_ENTRANCE_SEC } from '../../remotion/components/PresenterTrack';
 import { frameMarkerRect, readFrameMarker } from '../../src/emulator/synth/index';
 import { ffprobe } from '../../src/media/ffmpeg';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import type { Manifest } from '../../src/spec/manifest';
 import { buildTimeline, type Timeline } from '../../src/spec/timeline';
@@ -32,6 +33,7 @@ const SPEC: VideoSpecInput = {
 // due at its time, in both scenes, and the voice must start when the picture says it does.
 describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
+  let bundle: MountedBundle;
   let session: RenderSession;
   let manifest: Manifest;
   let timeline: Timeline;
@@ -40,7 +42,8 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   beforeAll(async () => {
     project = await tempProject([]);
     const publicDir = path.join(project.root, 'public');
-    [manifest, session] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), openRenderSession({ codeRoot: PROJECT_ROOT, publicDir })]);
+    [manifest, bundle] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), mountBundle(publicDir)]);
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
     timeline = buildTimeline(videoSpecSchema.parse(SPEC), manifest, FPS);
     out = path.join(project.root, 'av.mp4');
     await videoOf(session, 'Explainer', { ...videoSpecSchema.parse(SPEC), manifest }, out, { scale: SCALE });
@@ -48,6 +51,7 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
 
   afterAll(async () => {
     await session?.close();
+    await bundle?.dispose();
     await project?.cleanup();
   });
 
