@@ -14,7 +14,8 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --limit N            the first N rows
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
-  --parallel N         videos rendered at once in the one browser (default 1)
+  --parallel N         videos whose frames render at once in the one browser (default 1)
+  --no-overlap         finish each video (audio mux, thumbnail) before starting the next (default: overlap them)
   --preset ID --codec C --crf N --scale F --concurrency N --chunks K
   --image-format F --jpeg-quality N --presenter P                      as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     'jpeg-quality': { type: 'string' },
     presenter: { type: 'string' },
     parallel: { type: 'string' },
+    'no-overlap': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -63,6 +65,7 @@ try {
     nameColumn: values.name,
     settings: flags,
     parallel,
+    overlap: !values['no-overlap'],
     connect: connectHeyGen,
     onEvent: (e) => reporter.onEvent(e),
   });

@@ -16,7 +16,9 @@ import { BatchInputError } from './batch-error';
 import { finishedRecord, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
 import { writeContactSheet } from './contact-sheet';
 import { expandTemplate, templateFields, type RowProblem } from './expand-template';
+import { createGate } from './gate';
 import { outputName } from './output-name';
+import { thumbnailFromVideo } from './thumbnail-from-video';
 import { readRows, type DataRow } from './read-rows';
 
 export interface BatchOptions {
@@ -37,8 +39,13 @@ export interface BatchOptions {
   nameColumn?: string;
   /** How each row is rendered (codec, preset, scale, …); defaults as for `npm run render`. */
   settings?: RenderSettingsInput;
-  /** Videos rendered at once in the one browser; default 1. */
+  /** Videos whose frames render at once in the one browser; default 1. */
   parallel?: number;
+  /**
+   * Start the next video while the last one's audio is muxed and its thumbnail made (default true): its frames
+   * wait for the browser, everything else overlaps.
+   */
+  overlap?: boolean;
   prebuildConcurrency?: number;
   /** Reuse a render session (tests, benchmarks); otherwise one is opened here, once, and closed. */
   session?: RenderSession;
@@ -94,7 +101,7 @@ export function stillFrame(prepared: PreparedRender): number {
 }
 
 const THUMB_WIDTH = 320;
-/** Two videos side by side measured no faster on 2 cores (each keeps a core busy); more cores may differ. */
+/** Two videos' frames side by side measured no faster on 2 cores (each keeps a core busy); more cores may differ. */
 export const DEFAULT_PARALLEL = 1;
 
 async function readTemplate(file: string, root: string): Promise<unknown> {
@@ -275,7 +282,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           let outcome: RowOutcome;
           try {
             const onProgress = (progress: RenderProgress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress });
-            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, session, settings: rs, onProgress });
+            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, session, settings: rs, framesGate, onProgress });
             outcome = outcomeFromRecord(base, record, 'rendered');
           } catch (err) {
             outcome = { ...base, error: (err as Error).message.split('\n')[0] };
@@ -284,7 +291,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           emit({ type: 'row-done', index: i + 1, of, outcome });
         };
         let next = 0;
-        const workers = Math.max(1, Math.min(opts.parallel ?? DEFAULT_PARALLEL, todo.length));
+        const parallel = opts.parallel ?? DEFAULT_PARALLEL;
+        const framesGate = createGate(parallel);
+        const workers = Math.max(1, Math.min(parallel + (opts.overlap === false ? 0 : 1), todo.length));
         await Promise.all(
           Array.from({ length: workers }, async () => {
             while (next < todo.length) await renderOne(next++);
@@ -317,15 +326,16 @@ async function renderRow(a: {
   inputHash: string;
   session: RenderSession;
   settings: RenderSettings;
+  framesGate: <T>(frames: () => Promise<T>) => Promise<T>;
   onProgress: (p: RenderProgress) => void;
 }): Promise<BatchRecord> {
   const file = `${a.name}.${a.settings.codec.extension}`;
   const outFile = path.join(a.outDir, file);
-  const result = await a.session.render({ compositionId: a.prepared.compositionId, inputProps: a.prepared.inputProps, outFile, onProgress: a.onProgress }, a.settings);
+  const result = await a.session.render({ compositionId: a.prepared.compositionId, inputProps: a.prepared.inputProps, outFile, onProgress: a.onProgress, framesGate: a.framesGate }, a.settings);
   const thumb = path.join('thumbs', `${a.name}.jpg`);
   const thumbFile = path.join(a.outDir, thumb);
   await mkdir(path.dirname(thumbFile), { recursive: true });
-  await a.session.still({ composition: result.composition, inputProps: a.prepared.inputProps, frame: stillFrame(a.prepared), output: `${thumbFile}.partial.jpg`, width: THUMB_WIDTH });
+  await thumbnailFromVideo(outFile, { frame: stillFrame(a.prepared), fps: result.fps, width: THUMB_WIDTH, output: `${thumbFile}.partial.jpg` });
   await rename(`${thumbFile}.partial.jpg`, thumbFile);
   const record: BatchRecord = {
     inputHash: a.inputHash,

@@ -1,13 +1,11 @@
 import path from 'node:path';
-import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
-import type { VideoConfig } from 'remotion';
-import { withoutSecretsInEnv } from '../lib/secrets';
+import type { HeadlessBrowser } from '@remotion/renderer';
 import { bundleProject, type ProjectBundle } from './bundle-project';
 import { onInterrupt } from './on-interrupt';
 import { openRenderBrowser } from './open-render-browser';
 import { sweepStaleTempDirs } from './owned-temp-dir';
 import { renderSettings, type RenderSettings, type RenderSettingsInput } from './render-settings';
-import { propsForRender, renderVideo, type RenderJob, type RenderVideoResult } from './render-video';
+import { renderVideo, type RenderJob, type RenderVideoResult } from './render-video';
 
 export interface RenderSessionOptions {
   /** Where remotion/ lives (the repository); default the current directory. */
@@ -31,7 +29,6 @@ export interface RenderSession {
   /** Milliseconds it took to bundle and start the browser. */
   readonly readyMs: number;
   render(job: RenderJob, overrides?: RenderSettingsInput): Promise<RenderVideoResult>;
-  still(a: { composition: VideoConfig; inputProps: Record<string, unknown>; frame: number; output: string; width?: number; jpegQuality?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,21 +67,6 @@ export async function openRenderSession(opts: RenderSessionOptions = {}): Promis
     settings,
     readyMs: Date.now() - t0,
     render: (job, overrides) => renderVideo({ ...job, serveUrl, browser: browser.value, settings: renderSettings(settings, overrides) }),
-    still: async (a) => {
-      await withoutSecretsInEnv(() => renderStill({
-        serveUrl,
-        composition: a.composition,
-        inputProps: propsForRender(a.inputProps, settings),
-        frame: a.frame,
-        output: a.output,
-        imageFormat: a.output.endsWith('.png') ? 'png' : 'jpeg',
-        jpegQuality: a.output.endsWith('.png') ? undefined : (a.jpegQuality ?? 75),
-        scale: a.width ? a.width / a.composition.width : 1,
-        overwrite: true,
-        puppeteerInstance: browser.value,
-        logLevel: 'error',
-      }));
-    },
     close,
   };
 }

@@ -22,6 +22,11 @@ export interface RenderJob {
   outFile: string;
   frameRange?: [number, number];
   onProgress?: (p: RenderProgress) => void;
+  /**
+   * Wraps the browser part (frames, their encoding, the audio mix), so a batch can let the next video's frames start
+   * while this one's audio is muxed and its thumbnail made (see src/batch/run-batch.ts).
+   */
+  framesGate?: <T>(frames: () => Promise<T>) => Promise<T>;
 }
 
 export interface RenderVideoOptions extends RenderJob {
@@ -78,9 +83,10 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
   const partial = partialPath(opts.outFile);
   const onProgress = (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) =>
     opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
+  const gate = opts.framesGate ?? (<T>(frames: () => Promise<T>) => frames());
   const render = async () => {
     if (settings.chunks > 1 && !opts.frameRange) {
-      await renderChunks({ serveUrl: opts.serveUrl, composition, inputProps, outputLocation: partial, browser, settings, onProgress });
+      await gate(() => renderChunks({ serveUrl: opts.serveUrl, composition, inputProps, outputLocation: partial, browser, settings, onProgress }));
       return;
     }
     // AAC is encoded by muxAudio, not Remotion, so the encoder delay is recorded (see mux-audio.ts).
@@ -88,7 +94,7 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
     const silent = `${partial}.video${path.extname(partial)}`;
     const wav = `${partial}.audio.wav`;
     try {
-      await renderMedia({
+      await gate(() => renderMedia({
         serveUrl: opts.serveUrl,
         composition,
         inputProps,
@@ -107,7 +113,7 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
         puppeteerInstance: browser,
         logLevel: 'error',
         onProgress: ({ renderedFrames, encodedFrames, progress, stitchStage }) => onProgress({ renderedFrames, encodedFrames, progress, stage: stitchStage }),
-      });
+      }));
       if (fixAac) await muxAudio(silent, wav, partial, codec);
     } finally {
       await rm(silent, { force: true });

@@ -29,7 +29,8 @@ describe('child processes never inherit the HeyGen credentials', () => {
   });
 
   it('Chromium and the compositor, seen in /proc while a real render runs, have none of them; process.env keeps them', async () => {
-    const session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl, settings: { scale: 0.2 } });
+    const session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl, settings: { scale: 0.2, presenterPlayer: 'offthread' } });
+    // OffthreadVideo, so that Remotion's compositor process runs too (the default <Video> decodes in the page).
     const seen = new Map<number, string>();
     const leaks: string[] = [];
     const look = () => {

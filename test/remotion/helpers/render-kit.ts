@@ -11,30 +11,31 @@ import type { ClipEntry, Manifest } from '../../../src/spec/manifest';
 import { videoSpecSchema, type VideoSpecInput } from '../../../src/spec/video-spec';
 
 /** Synthesizes one clip per scene of `spec` into <publicDir>/clips/ and returns a manifest that the timeline finds them in. */
-export async function synthesizeManifest(spec: VideoSpecInput, publicDir: string, opts: { frameMarker?: boolean; width?: number; height?: number } = {}): Promise<Manifest> {
+export async function synthesizeManifest(spec: VideoSpecInput, publicDir: string, opts: { frameMarker?: boolean; width?: number; height?: number; tag?: string } = {}): Promise<Manifest> {
+  const tag = opts.tag ?? 'test';
   const parsed = videoSpecSchema.parse(spec);
   await mkdir(path.join(publicDir, 'clips'), { recursive: true });
   const clips: Record<string, ClipEntry> = {};
   const requests = clipRequestsFor(parsed);
   for (const [i, request] of requests.entries()) {
-    const file = `clips/test-${i}.webm`;
+    const file = `clips/${tag}-${i}.webm`;
     const width = opts.width ?? request.width;
     const height = opts.height ?? request.height;
     const scene = parsed.scenes[i]!;
     const result = await synthesizeClip({ width, height, fps: 25, avatarId: 'test', speech: { text: scene.script! }, frameMarker: opts.frameMarker }, path.join(publicDir, file));
-    await writeFile(path.join(publicDir, `clips/test-${i}.srt`), result.srt);
-    clips[`test-${i}`] = {
+    await writeFile(path.join(publicDir, `clips/${tag}-${i}.srt`), result.srt);
+    clips[`${tag}-${i}`] = {
       requestKey: requestKey(request),
       generation: 'v3',
       backend: 'emulator',
-      videoId: `test-${i}`,
+      videoId: `${tag}-${i}`,
       file,
       durationSec: result.durationSec,
       fps: result.fps,
       width,
       height,
       sizeBytes: 0,
-      subtitles: `clips/test-${i}.srt`,
+      subtitles: `clips/${tag}-${i}.srt`,
       words: result.words,
       createdAt: new Date(0).toISOString(),
     };
