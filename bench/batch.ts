@@ -17,10 +17,11 @@ import { runPrebuild } from '../src/jobs/run-prebuild';
 import { connectHeyGen } from '../scripts/lib/connect-heygen';
 import { resolveBrowser } from '../src/render/browser';
 import { prepareRender } from '../src/render/render-spec';
+import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
 import { videoSpecSchema } from '../src/spec/video-spec';
 import { machineLine } from './lib/machine';
 
-const N = Number(process.argv[2] ?? 10);
+const N = parseCommandLine({ usage: 'Usage: npm run bench:batch [-- N]   N rows (10)', options: {}, positionals: { max: 1 } }, (_v, [n]) => parseNumberArg('N', n, { min: 1, max: 1000, integer: true }) ?? 10);
 const SCALE = '0.25';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx');

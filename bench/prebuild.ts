@@ -8,9 +8,14 @@ import { createHeyGenClient } from '../src/heygen';
 import { startEmulator } from '../src/emulator/server';
 import { synthesizeClip, type ClipRequest, type ClipResult } from '../src/emulator/synth';
 import { runPrebuild } from '../src/jobs/run-prebuild';
+import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
 import { tempProject } from '../test/helpers/project';
 
-const [N = 12, L = 2, C = 4] = process.argv.slice(2).map(Number);
+const [N = 12, L = 2, C = 4] = parseCommandLine({ usage: 'Usage: npm run bench:prebuild [-- N L C]   N clips (12), emulator latency L seconds (2), cap C (4)', options: {}, positionals: { max: 3 } }, (_v, [n, l, c]) => [
+  parseNumberArg('N', n, { min: 1, max: 1000, integer: true }),
+  parseNumberArg('L', l, { min: 0, max: 600 }),
+  parseNumberArg('C', c, { min: 1, max: 100, integer: true }),
+]);
 const work = await mkdtemp(path.join(os.tmpdir(), 'bench-prebuild-'));
 
 // One real clip made up front and copied for every job: the emulator's latency is then L, not the synthesis.

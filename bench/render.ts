@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
 import { openRenderSession } from '../src/render/render-session';
 import { LEGACY_RENDER_SETTINGS, type RenderSettingsInput } from '../src/render/render-settings';
 import { prepareRender } from '../src/render/render-spec';
@@ -18,9 +18,14 @@ import { videoSpecSchema } from '../src/spec/video-spec';
 import { machineLine, median } from './lib/machine';
 import { synthManifest } from './lib/synth-manifest';
 
-const { values } = parseArgs({ options: { frames: { type: 'string', default: '120' }, reps: { type: 'string', default: '2' }, sweep: { type: 'boolean', default: false } } });
-const FRAMES = Number(values.frames);
-const REPS = Number(values.reps);
+const { FRAMES, REPS, SWEEP } = parseCommandLine(
+  { usage: 'Usage: npm run bench:render [-- --frames N (120)] [--reps R (2)] [--sweep]', options: { frames: { type: 'string' }, reps: { type: 'string' }, sweep: { type: 'boolean', default: false } } },
+  (v) => ({
+    FRAMES: parseNumberFlag('frames', v.frames, { min: 10, max: 100_000, integer: true }) ?? 120,
+    REPS: parseNumberFlag('reps', v.reps, { min: 1, max: 9, integer: true }) ?? 2,
+    SWEEP: v.sweep,
+  }),
+);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEC_FILE = 'videos/example.json';
 
@@ -54,7 +59,7 @@ try {
   await fps(props(square), NEW, [0, 9]);
   await fps(props(square), OLD, [0, 9]);
 
-  if (values.sweep) {
+  if (SWEEP) {
     const variants: [string, RenderSettingsInput][] = [1, 2, 3, 4].flatMap((c) => [
       [`concurrency ${c}, jpeg q80`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 80 }] as [string, RenderSettingsInput],
       [`concurrency ${c}, jpeg q60`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 60 }] as [string, RenderSettingsInput],

@@ -1,5 +1,6 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
+import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
 import path from 'node:path';
 import { synthesizeClip, synthesizeSpeech, type ClipRequest } from '../src/emulator/synth';
 
@@ -54,7 +55,8 @@ function best(runs: Run[]): Run {
 }
 
 async function main(): Promise<void> {
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const usage = 'Usage: npm run bench:synth   (BENCH_ROUNDS=N in the environment: rounds per size, default 2)';
+  const rounds = parseCommandLine({ usage, options: {} }, () => parseNumberArg('BENCH_ROUNDS', process.env.BENCH_ROUNDS, { min: 1, max: 100, integer: true }) ?? 2);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'synth-bench-'));
   try {
     console.log(`cpus ${os.cpus().length}, load average before ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -1,57 +1,54 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { BatchInputError } from '../src/batch/batch-error';
 import { createBatchReporter, formatBatchSummary } from '../src/batch/batch-reporter';
 import { runBatch } from '../src/batch/run-batch';
 import { SpecError } from '../src/project/spec-error';
 import { connectHeyGen } from './lib/connect-heygen';
-import { OptionError, parseNumber, parseRenderFlags } from '../src/render/render-options';
+import { FlagError, parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
+import { parseRenderFlags, RENDER_FLAG_OPTIONS } from '../src/render/render-options';
 
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --data <rows.csv|rows.json> [options]
-  --out DIR            default out/batch: <name>.mp4 per row, thumbs/, index.html (contact sheet)
+  --out DIR            default out/batch/<template>: <name>.mp4 per row, thumbs/, index.html (contact sheet)
   --only a,b           render only these rows (by name)
   --limit N            the first N rows
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
   --parallel N         videos whose frames render at once in the one browser (default 1)
-  --no-overlap         finish each video (audio mux, thumbnail) before starting the next (default: overlap them)
+  --no-overlap         finish each video (audio mux, thumbnail) before the next starts (default: overlap them)
   --preset ID --codec C --crf N --scale F --concurrency N --chunks K
   --image-format F --jpeg-quality N --presenter P                      as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
-const { values } = parseArgs({
-  options: {
-    template: { type: 'string' },
-    data: { type: 'string' },
-    out: { type: 'string' },
-    only: { type: 'string' },
-    limit: { type: 'string' },
-    force: { type: 'boolean', default: false },
-    name: { type: 'string' },
-    preset: { type: 'string' },
-    codec: { type: 'string' },
-    crf: { type: 'string' },
-    scale: { type: 'string' },
-    concurrency: { type: 'string' },
-    chunks: { type: 'string' },
-    'image-format': { type: 'string' },
-    'jpeg-quality': { type: 'string' },
-    presenter: { type: 'string' },
-    parallel: { type: 'string' },
-    'no-overlap': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+// Every flag is checked here, before any row is read or anything rendered: a bad value exits 2 at once.
+const { values, flags, parallel, limit } = parseCommandLine(
+  {
+    usage: USAGE,
+    options: {
+      template: { type: 'string' },
+      data: { type: 'string' },
+      out: { type: 'string' },
+      only: { type: 'string' },
+      limit: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      ...RENDER_FLAG_OPTIONS,
+      parallel: { type: 'string' },
+      'no-overlap': { type: 'boolean', default: false },
+    },
   },
-});
-
-if (values.help || !values.template || !values.data) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
-}
+  (values) => {
+    if (!values.template || !values.data) throw new FlagError(`${values.template ? '--data' : '--template'} is missing: a batch needs both --template <t.json> and --data <rows.csv|rows.json>`);
+    return {
+      values: { ...values, template: values.template, data: values.data },
+      flags: parseRenderFlags(values),
+      parallel: parseNumberFlag('parallel', values.parallel, { min: 1, max: 8, integer: true }),
+      limit: parseNumberFlag('limit', values.limit, { min: 1, max: 1_000_000, integer: true }),
+    };
+  },
+);
 
 try {
-  const flags = parseRenderFlags(values);
-  const parallel = parseNumber('parallel', values.parallel, { min: 1, max: 8, integer: true });
   const reporter = createBatchReporter(process.stderr, { parallel });
   const result = await runBatch({
     root: process.cwd(),
@@ -60,7 +57,7 @@ try {
     data: values.data,
     outDir: values.out,
     only: values.only?.split(',').filter(Boolean),
-    limit: parseNumber('limit', values.limit, { min: 1, max: 1_000_000, integer: true }),
+    limit,
     force: values.force,
     nameColumn: values.name,
     settings: flags,
@@ -72,7 +69,7 @@ try {
   console.log(`\n${formatBatchSummary(result)}`);
   if (result.rows.some((r) => r.status === 'failed' || r.status === 'invalid')) process.exit(1);
 } catch (err) {
-  if (err instanceof BatchInputError || err instanceof OptionError || err instanceof SpecError) console.error(err.message);
+  if (err instanceof BatchInputError || err instanceof FlagError || err instanceof SpecError) console.error(err.message);
   else console.error(`batch failed: ${(err as Error).stack ?? err}`);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
 import { createHeyGenClient, collect, HeyGenError, type HeyGenClient } from '../src/heygen';
+import { WEBHOOK_EVENT_TYPES } from '../src/heygen/webhooks/event-types';
+import { FlagError, parseCommandLine, parseListFlag } from '../src/lib/cli-flags';
 
 const USAGE = `Usage: npm run heygen -- <command> [--json]
   avatars                 every look you can pass as avatar_id (all pages)
@@ -7,7 +8,7 @@ const USAGE = `Usage: npm run heygen -- <command> [--json]
   balance                 API wallet (v3) or remaining credits (legacy)
   video <id>              one video's status and links
   webhooks list
-  webhooks create <url> [--events a,b]
+  webhooks create <url> [--events a,b]   event types as HeyGen names them, e.g. avatar_video.success,avatar_video.fail
   webhooks delete <id>
   webhooks rotate <id>
 Reads HEYGEN_API_KEY, HEYGEN_API_BASE_URL, HEYGEN_API_GENERATION (v3 | legacy).`;
@@ -21,7 +22,7 @@ function table(rows: Row[], columns: string[]): string {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
 }
 
-async function run(client: HeyGenClient, args: string[], json: boolean, events?: string): Promise<unknown> {
+async function run(client: HeyGenClient, args: string[], json: boolean, events?: string[]): Promise<unknown> {
   const [command, sub, arg] = args;
   const show = (value: unknown, human: () => string): void => console.log(json ? JSON.stringify(value, null, 2) : human());
   const legacy = client.config.generation === 'legacy';
@@ -53,7 +54,7 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events?:
         return show(rows, () => `${table(rows, ['endpoint_id', 'url', 'status', 'events', 'created_at'])}\n${rows.length} endpoints`);
       }
       if (sub === 'create' && arg) {
-        const e = await client.webhooks.endpoints.create({ url: arg, events: events ? events.split(',') : undefined });
+        const e = await client.webhooks.endpoints.create({ url: arg, events });
         return show(e, () => `created ${e.endpoint_id} -> ${e.url}\nsecret ${e.secret} (shown once: store it now)`);
       }
       if (sub === 'delete' && arg) {
@@ -71,15 +72,27 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events?:
   }
 }
 
+const COMMANDS = ['avatars', 'voices', 'balance', 'video', 'webhooks'] as const;
+const WEBHOOK_COMMANDS = ['list', 'create', 'delete', 'rotate'] as const;
+
+/** The command, its subcommand and --events checked before any client exists: a bad one exits 2 at once. */
+function readArgs(): { values: { json: boolean }; positionals: string[]; events?: string[] } {
+  return parseCommandLine(
+    { usage: USAGE, options: { json: { type: 'boolean', default: false }, events: { type: 'string' } }, positionals: { min: 1, max: 3, name: 'command' } },
+    (values, positionals) => {
+      const [command, sub] = positionals;
+      if (!(COMMANDS as readonly string[]).includes(command!)) throw new FlagError(`unknown command ${JSON.stringify(command)}: use one of ${COMMANDS.join(', ')}`);
+      if (command === 'webhooks' && !(WEBHOOK_COMMANDS as readonly string[]).includes(sub ?? '')) throw new FlagError(`webhooks ${sub === undefined ? 'needs a subcommand' : `${JSON.stringify(sub)} is not a subcommand`}: use one of ${WEBHOOK_COMMANDS.join(', ')}`);
+      return { values: { json: values.json }, positionals, events: parseListFlag('events', values.events, WEBHOOK_EVENT_TYPES) };
+    },
+  );
+}
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false }, events: { type: 'string' }, help: { type: 'boolean', default: false } } });
-  if (values.help || positionals.length === 0) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
-  }
+  const { values, positionals, events } = readArgs();
   const client = createHeyGenClient();
   try {
-    await run(client, positionals, values.json, values.events);
+    await run(client, positionals, values.json, events);
     return 0;
   } catch (error) {
     if (error instanceof HeyGenError) {

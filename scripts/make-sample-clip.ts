@@ -2,9 +2,11 @@ import { createCanvas } from '@napi-rs/canvas';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { synthesizeClip } from '../src/emulator/synth/index';
+import { parseCommandLine } from '../src/lib/cli-flags';
 
 // Makes the small presenter clip (and a mock screenshot) that Studio's default props use before any prebuild.
 // Run once and commit the output: `npx tsx scripts/make-sample-clip.ts`.
+parseCommandLine({ usage: 'Usage: npx tsx scripts/make-sample-clip.ts\nWrites public/sample/ (the presenter clip and screenshot Studio shows before any prebuild).', options: {} }, () => undefined);
 const OUT = path.resolve('public/sample');
 const SIZE = 480;
 const SCRIPT = 'Here is your presenter, with the numbers right beside me. Edit the props and watch the charts follow.';

@@ -1,23 +1,10 @@
-import { parseArgs } from 'node:util';
 import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
 import { runPrebuild, usdPerSecond } from '../src/jobs/run-prebuild';
+import { parseCommandLine, parseNumberFlag, parseUrlFlag } from '../src/lib/cli-flags';
 import { SpecError } from '../src/project/spec-error';
 import { connectHeyGen } from './lib/connect-heygen';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    concurrency: { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    'webhook-port': { type: 'string' },
-    'webhook-url': { type: 'string' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-
-if (values.help) {
-  console.log(`Usage: npm run prebuild -- [spec.json ...] [--dry-run] [--concurrency N] [--json]
+const USAGE = `Usage: npm run prebuild -- [spec.json ...] [--dry-run] [--concurrency N] [--json]
 
 Gets each scene's presenter clip from HeyGen (HEYGEN_API_KEY set) or the local emulator (no key),
 into public/clips/, and writes public/clips/manifest.json. Clips already there are never requested again.
@@ -26,9 +13,31 @@ into public/clips/, and writes public/clips/manifest.json. Clips already there a
   --json           one JSON object per event on stderr, and the result on stdout
   --webhook-port N   webhook mode: receive HeyGen's "video done" calls on this local port instead of polling
   --webhook-url URL  where HeyGen reaches that port (e.g. a tunnel); needs HEYGEN_WEBHOOK_SECRET
-Exit code: 0 when every clip is ready, 1 when any failed (the rest are kept), 2 for a bad spec.`);
-  process.exit(0);
-}
+Exit code: 0 when every clip is ready, 1 when any failed (the rest are kept), 2 for a bad spec or flag.`;
+
+// Every flag is checked here, before the lock, the emulator or the network: a bad value exits 2 at once.
+const { values, positionals, flags } = parseCommandLine(
+  {
+    usage: USAGE,
+    options: {
+      concurrency: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'webhook-port': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    positionals: { max: Infinity, name: 'spec file' },
+  },
+  (values, positionals) => ({
+    values,
+    positionals,
+    flags: {
+      concurrency: parseNumberFlag('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
+      webhookPort: parseNumberFlag('webhook-port', values['webhook-port'], { min: 0, max: 65535, integer: true }),
+      webhookUrl: parseUrlFlag('webhook-url', values['webhook-url']),
+    },
+  }),
+);
 
 const webhookWanted = values['webhook-port'] !== undefined || values['webhook-url'] !== undefined;
 if (webhookWanted && !process.env.HEYGEN_WEBHOOK_SECRET) {
@@ -40,10 +49,10 @@ const reporter = createPrebuildReporter({ json: values.json });
 try {
   const result = await runPrebuild({
     specFiles: positionals,
-    concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+    concurrency: flags.concurrency,
     dryRun: values['dry-run'],
     webhook: webhookWanted
-      ? { secret: process.env.HEYGEN_WEBHOOK_SECRET!, port: values['webhook-port'] ? Number(values['webhook-port']) : undefined, publicUrl: values['webhook-url'] }
+      ? { secret: process.env.HEYGEN_WEBHOOK_SECRET!, port: flags.webhookPort, publicUrl: flags.webhookUrl }
       : undefined,
     onEvent: (e) => reporter.onEvent(e),
     connect: connectHeyGen,

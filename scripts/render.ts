@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseChoiceFlag, parseCommandLine } from '../src/lib/cli-flags';
 import { ClipStore } from '../src/project/clip-store';
 import { loadSpec } from '../src/project/load-spec';
 import { SpecError } from '../src/project/spec-error';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
 import { createRenderReporter } from '../src/render/render-reporter';
-import { OptionError, parseRenderFlags } from '../src/render/render-options';
+import { OptionError, parseRenderFlags, RENDER_FLAG_OPTIONS } from '../src/render/render-options';
 import { openRenderSession } from '../src/render/render-session';
 import { renderSettings } from '../src/render/render-settings';
 import { prepareRender, renderSpec } from '../src/render/render-spec';
@@ -22,47 +22,35 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --concurrency N      browser tabs rendering frames at once (default: see README, Performance)
   --image-format F     jpeg (default for opaque codecs) | png
   --jpeg-quality N     1-100 (default: see README, Performance)
-  --presenter P        media (default, WebCodecs) | offthread (Remotion's OffthreadVideo)
+  --presenter P        media (default: @remotion/media <Video>, WebCodecs) | offthread (OffthreadVideo)
   --chunks K           render K frame ranges side by side and join them
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    out: { type: 'string' },
-    preset: { type: 'string' },
-    codec: { type: 'string' },
-    scale: { type: 'string' },
-    crf: { type: 'string' },
-    concurrency: { type: 'string' },
-    chunks: { type: 'string' },
-    'image-format': { type: 'string' },
-    'jpeg-quality': { type: 'string' },
-    presenter: { type: 'string' },
-    on: { type: 'string', default: 'local' },
-    help: { type: 'boolean', short: 'h', default: false },
+// Every flag is checked here, before anything is bundled or launched: a bad value exits 2 at once.
+const { values, specFile, flags, on } = parseCommandLine(
+  {
+    usage: USAGE,
+    options: {
+      out: { type: 'string' },
+      ...RENDER_FLAG_OPTIONS,
+      on: { type: 'string', default: 'local' },
+    },
+    positionals: { min: 1, max: 1, name: 'spec file' },
   },
-});
-
-if (values.help || positionals.length !== 1) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
-}
+  (values, positionals) => ({ values, specFile: positionals[0]!, flags: renderSettings(parseRenderFlags(values)), on: parseChoiceFlag('on', values.on, ['local', 'lambda'] as const)! }),
+);
 
 try {
-  if (values.on !== 'local' && values.on !== 'lambda') throw new OptionError(`--on ${values.on} is not a place to render; use local or lambda`);
-  const flags = renderSettings(parseRenderFlags(values));
-  const specFile = positionals[0]!;
   const root = process.cwd();
   const t0 = Date.now();
-  if (values.on === 'lambda') {
+  if (on === 'lambda') {
     const problem = lambdaCredentialsProblem();
     if (problem) throw new OptionError(problem);
   }
   // Checked before anything is bundled: a bad spec or a missing clip fails in a moment.
   const { file, spec } = await loadSpec(specFile, root);
   const prepared = prepareRender({ file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset });
-  if (values.on === 'lambda') {
+  if (on === 'lambda') {
     const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}.${flags.codec.extension}`));
     const result = await renderOnLambda({
       root,

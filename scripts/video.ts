@@ -1,21 +1,23 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/lib/cli-flags';
 import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
+import { loadSpec } from '../src/project/load-spec';
 import { SpecError } from '../src/project/spec-error';
+import { checkDistinctIds } from '../src/render/check-distinct-ids';
 import { connectHeyGen } from './lib/connect-heygen';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { openRenderSession } from '../src/render/render-session';
 import { renderSpec } from '../src/render/render-spec';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
-if (values.help) {
-  console.log('Usage: npm run video -- [spec.json ...]   (default: every spec in videos/)\nPrebuild (presenter clips) then render each spec to out/<id>.mp4.');
-  process.exit(0);
-}
+const USAGE = 'Usage: npm run video -- [spec.json ...]   (default: every spec in videos/)\nPrebuild (presenter clips) then render each spec to out/<id>.mp4.';
+// No flags: anything that looks like one exits 2 at once, before the prebuild starts.
+const positionals = parseCommandLine({ usage: USAGE, options: {}, positionals: { max: Infinity, name: 'spec file' } }, (_values, positionals) => positionals);
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
+  // Every spec is read and checked before anything is generated or rendered.
+  checkDistinctIds(await Promise.all(specFiles.map((f) => loadSpec(f, process.cwd()))));
   const reporter = createPrebuildReporter();
   const prebuild = await runPrebuild({ specFiles, connect: connectHeyGen, onEvent: (e) => reporter.onEvent(e) });
   reporter.done();

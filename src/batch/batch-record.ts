@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { contentHash } from '../spec/content-hash';
 
 /** Written after a video and its still are in place; a video without a matching record is rendered again. */
 export interface BatchRecord {
   inputHash: string;
+  /** The template that made it (path from the project root), so a batch never takes another's video for its own. */
+  template?: string;
+  /** The data row it came from in its last run. */
+  row?: number;
   file: string;
   thumb: string;
   sizeBytes: number;
@@ -51,4 +55,30 @@ export async function writeRecord(outDir: string, name: string, record: BatchRec
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, `${JSON.stringify(record, null, 2)}\n`);
   await rename(`${file}.tmp`, file);
+}
+
+/** Every video of the folder that a batch recorded and that is still on disk, by output name. */
+export async function recordedVideos(outDir: string): Promise<Map<string, BatchRecord>> {
+  const names = (await readdir(path.join(outDir, '.records')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+  const out = new Map<string, BatchRecord>();
+  for (const n of names.sort()) {
+    const name = n.slice(0, -'.json'.length);
+    const record = await readRecord(outDir, name);
+    if (record && existsSync(path.join(outDir, record.file))) out.set(name, record);
+  }
+  return out;
+}
+
+/**
+ * Why the video this row would write must not be replaced, or null when it may: a file there that no batch
+ * recorded (the user's own, another tool's) or that another template made.
+ */
+export async function notOurVideo(outDir: string, name: string, file: string, template: string): Promise<string | null> {
+  const target = path.join(outDir, file);
+  if (!existsSync(target)) return null;
+  const record = await readRecord(outDir, name);
+  const shown = path.relative(process.cwd(), target) || target;
+  if (!record || record.file !== file) return `${shown} is already there and this batch did not make it; move it away or pass --out <another folder> (it is left as it is)`;
+  if (record.template && record.template !== template) return `${shown} was made by the template ${record.template}; pass --out <another folder> for ${template} (it is left as it is)`;
+  return null;
 }

@@ -3,8 +3,10 @@ import path from 'node:path';
 
 export interface SheetEntry {
   name: string;
-  row: number;
-  status: 'rendered' | 'skipped' | 'failed' | 'invalid';
+  /** Unknown for a video an earlier run made, recorded before rows were. */
+  row?: number;
+  /** kept: in the folder from an earlier run whose row was not part of this one. */
+  status: 'rendered' | 'skipped' | 'kept' | 'failed' | 'invalid';
   /** Relative to the sheet. */
   video?: string;
   thumb?: string;
@@ -19,14 +21,14 @@ const href = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 export async function writeContactSheet(outDir: string, opts: { title: string; entries: SheetEntry[] }): Promise<string> {
   const cards = opts.entries
     .map((e) => {
-      const ok = e.video && (e.status === 'rendered' || e.status === 'skipped');
+      const ok = e.video && (e.status === 'rendered' || e.status === 'skipped' || e.status === 'kept');
       const img = ok && e.thumb ? `<img src="${href(e.thumb)}" alt="${esc(e.name)}" loading="lazy">` : '<div class="none">no video</div>';
       const body = ok ? `<a href="${href(e.video!)}">${img}</a>` : img;
       const meta = ok ? `${e.durationSec?.toFixed(1)} s` : esc(e.message ?? e.status);
-      return `<figure class="${e.status}" data-name="${esc(e.name)}">${body}<figcaption><b>${esc(e.name)}</b> <span>row ${e.row} · ${ok ? `<a href="${href(e.video!)}">${esc(path.basename(e.video!))}</a> · ` : ''}${meta}</span></figcaption></figure>`;
+      return `<figure class="${e.status}" data-name="${esc(e.name)}">${body}<figcaption><b>${esc(e.name)}</b> <span>${e.row === undefined ? 'earlier run' : `row ${e.row}`}${e.status === 'kept' ? ' (not in this run)' : ''} · ${ok ? `<a href="${href(e.video!)}">${esc(path.basename(e.video!))}</a> · ` : ''}${meta}</span></figcaption></figure>`;
     })
     .join('\n');
-  const videos = opts.entries.filter((e) => e.status === 'rendered' || e.status === 'skipped').length;
+  const videos = opts.entries.filter((e) => e.status === 'rendered' || e.status === 'skipped' || e.status === 'kept').length;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(opts.title)}</title>
 <style>
@@ -39,7 +41,7 @@ figure.failed,figure.invalid{outline:2px solid #f87171}
 figcaption{padding:8px 10px}figcaption span{color:#94a3b8;display:block;margin-top:2px;white-space:pre-wrap}
 a{color:#7dd3fc}
 </style></head>
-<body><h1>${esc(opts.title)}</h1><p>${videos} video(s) of ${opts.entries.length} row(s) · ${esc(new Date().toISOString())}</p>
+<body><h1>${esc(opts.title)}</h1><p>${videos} video(s) in this folder · ${esc(new Date().toISOString())}</p>
 <main>
 ${cards}
 </main></body></html>

@@ -8,6 +8,9 @@ const EXACT = /^\{\{\s*([^{}\s]+)\s*\}\}$/;
 
 type Key = string | number;
 
+/** A tag: "<" then a name, "/", "!" or "?" and a closing ">" ("a < b" and "<3" are text). */
+const MARKUP = /<\s*[/!?]?\s*[a-z][^<>]*>/i;
+
 /** Where a template takes a value from a column; `exact` when the whole JSON string is the placeholder. */
 export interface FieldUse {
   path: Key[];
@@ -114,6 +117,15 @@ export function expandTemplate(template: unknown, row: DataRow, id: string): Exp
     reported.add(use.column);
     const fix = use.column in row.values ? 'fill in the cell' : `add a "${use.column}" column to the data`;
     problems.push({ column: use.column, path: jsonPath(use.path), message: `${use.column in row.values ? 'is empty' : 'is missing'} (the template uses {{${use.column}}} at ${jsonPath(use.path)}); ${fix}` });
+  }
+  // Cells are plain text: markup such as <break time="60s"/> would reach HeyGen as a (billed) pause.
+  for (const use of uses) {
+    const cell = row.values[use.column];
+    if (typeof cell !== 'string' || reported.has(use.column)) continue;
+    const markup = MARKUP.exec(cell);
+    if (!markup) continue;
+    reported.add(use.column);
+    problems.push({ column: use.column, path: jsonPath(use.path), message: `holds markup ${JSON.stringify(markup[0])}; data cells are plain text (pauses and tags belong in the template), so remove the "<…>"` });
   }
   if (problems.length) return { spec: null, problems };
 

@@ -9,6 +9,8 @@ export interface DataRow {
   /** The line of the CSV file the row ends on; null for JSON. */
   line: number | null;
   values: Record<string, unknown>;
+  /** What is wrong with the row itself (cells that do not line up with the header), reported by column. */
+  problems?: { column?: string; message: string }[];
 }
 
 export interface DataTable {
@@ -19,15 +21,26 @@ export interface DataTable {
 }
 
 function readCsv(shown: string, text: string): DataTable {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    // Arrays, not objects: a row with more or fewer cells than the header is one bad row, not a bad file.
+    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof records;
   } catch (err) {
     throw new BatchInputError(`${shown}: not valid CSV: ${(err as Error).message}; fix that line (quote cells that hold commas).`);
   }
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const columns = records[0] ? Object.keys(records[0].record) : header.split(',').map((c) => c.trim()).filter(Boolean);
-  return { file: shown, columns, rows: records.map((r, i) => ({ row: i + 1, line: r.info.lines, values: r.record })) };
+  const [header, ...body] = records;
+  const columns = header ? header.record : [];
+  const rows = body.map((r, i): DataRow => {
+    const values = Object.fromEntries(columns.map((c, j) => [c, r.record[j]]));
+    const cells = r.record.length;
+    if (cells === columns.length) return { row: i + 1, line: r.info.lines, values };
+    const problem =
+      cells > columns.length
+        ? { column: columns[columns.length - 1], message: `the row has ${cells} cells and the header ${columns.length} columns: ${JSON.stringify(r.record.slice(columns.length).join(','))} comes after the last column; quote a cell that holds a comma, or add the column to the header` }
+        : { column: columns[cells], message: `has no cell: the row has ${cells} cells and the header ${columns.length} columns; add the missing cells (empty ones too: "a,,c")` };
+    return { row: i + 1, line: r.info.lines, values, problems: [problem] };
+  });
+  return { file: shown, columns, rows };
 }
 
 function readJson(shown: string, text: string): DataTable {

@@ -13,7 +13,7 @@ import { renderSettings, type RenderSettings, type RenderSettingsInput } from '.
 import { prepareRender, type PreparedRender } from '../render/render-spec';
 import type { RenderProgress } from '../render/render-video';
 import { BatchInputError } from './batch-error';
-import { finishedRecord, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
+import { finishedRecord, notOurVideo, recordedVideos, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
 import { writeContactSheet } from './contact-sheet';
 import { expandTemplate, templateFields, type RowProblem } from './expand-template';
 import { createGate } from './gate';
@@ -104,6 +104,11 @@ const THUMB_WIDTH = 320;
 /** Two videos' frames side by side measured no faster on 2 cores (each keeps a core busy); more cores may differ. */
 export const DEFAULT_PARALLEL = 1;
 
+/** out/batch/<this>: the template's file name without ".json" and "template" ("videos/q3-template.json" -> "q3"). */
+export function templateFolderName(templateFile: string): string {
+  return outputName(path.basename(templateFile).replace(/\.json$/i, '').replace(/[-_. ]?template$/i, '')) || 'batch';
+}
+
 async function readTemplate(file: string, root: string): Promise<unknown> {
   const shown = path.relative(root, path.resolve(root, file)) || file;
   let text: string;
@@ -157,7 +162,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const t0 = Date.now();
   const root = path.resolve(opts.root ?? process.cwd());
   const codeRoot = opts.codeRoot ?? root;
-  const outDir = path.resolve(root, opts.outDir ?? path.join('out', 'batch'));
+  const templateId = path.relative(root, path.resolve(root, opts.template)).split(path.sep).join('/');
+  // A folder per template: two templates' rows named alike never write over each other's videos.
+  const outDir = path.resolve(root, opts.outDir ?? path.join('out', 'batch', templateFolderName(opts.template)));
   const emit = opts.onEvent ?? (() => {});
   const rs = renderSettings(opts.session?.settings, opts.settings);
 
@@ -197,8 +204,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         outcomes.set(data.row, outcome);
         emit({ type: 'row-invalid', outcome });
       };
+      if (data.problems?.length) {
+        invalid(data.problems);
+        continue;
+      }
       if (!name) {
-        invalid([{ column: nameColumn, message: `is empty, and names the output file; fill it in` }]);
+        const raw = String(data.values[nameColumn] ?? '').trim();
+        invalid([{ column: nameColumn, message: raw ? `${JSON.stringify(raw)} has no letters or digits to name the video file by; write a name such as "acme-2024"` : 'is empty, and names the output file; fill it in' }]);
         continue;
       }
       const earlier = seen.get(name);
@@ -264,7 +276,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       }
       const inputHash = renderInputHash({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, settings });
       const done = opts.force ? null : await finishedRecord(outDir, c.name, inputHash);
+      const refusal = done ? null : await notOurVideo(outDir, c.name, `${c.name}.${rs.codec.extension}`, templateId);
       if (done) outcomes.set(c.data.row, outcomeFromRecord(base, done, 'skipped'));
+      else if (refusal) outcomes.set(c.data.row, { ...base, error: refusal });
       else todo.push({ c, prepared, inputHash });
     }
     emit({ type: 'plan', toRender: todo.length, finished: [...outcomes.values()].filter((o) => o.status === 'skipped').length });
@@ -282,7 +296,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           let outcome: RowOutcome;
           try {
             const onProgress = (progress: RenderProgress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress });
-            const record = await renderRow({ outDir, name: c.name, prepared, inputHash, session, settings: rs, framesGate, onProgress });
+            const record = await renderRow({ outDir, name: c.name, row: c.data.row, template: templateId, prepared, inputHash, session, settings: rs, framesGate, onProgress });
             outcome = outcomeFromRecord(base, record, 'rendered');
           } catch (err) {
             outcome = { ...base, error: (err as Error).message.split('\n')[0] };
@@ -305,9 +319,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     }
 
     const rows = selected.map((s) => outcomes.get(s.data.row)!).filter(Boolean);
+    // Every video in the folder, not only this run's rows: `--only` and `--limit` must not drop the others.
+    const thisRun = new Set(rows.map((r) => r.name));
+    const earlier = [...(await recordedVideos(outDir))].filter(([name]) => !thisRun.has(name));
     const indexFile = await writeContactSheet(outDir, {
       title: `${path.basename(opts.template)} × ${table.file}`,
-      entries: rows.map((r) => ({ name: r.name, row: r.row, status: r.status, video: r.file, thumb: r.thumb, durationSec: r.durationSec, message: r.error })),
+      entries: [
+        ...rows.map((r) => ({ name: r.name, row: r.row, status: r.status, video: r.file, thumb: r.thumb, durationSec: r.durationSec, message: r.error })),
+        ...earlier.map(([name, r]) => ({ name, row: r.row, status: 'kept' as const, video: r.file, thumb: r.thumb, durationSec: r.durationInFrames / r.fps })),
+      ],
     });
     return { outDir, indexFile, rows, totalMs: Date.now() - t0 };
   } finally {
@@ -322,6 +342,8 @@ function outcomeFromRecord(base: RowOutcome, r: BatchRecord, status: 'rendered' 
 async function renderRow(a: {
   outDir: string;
   name: string;
+  row: number;
+  template: string;
   prepared: PreparedRender;
   inputHash: string;
   session: RenderSession;
@@ -339,6 +361,8 @@ async function renderRow(a: {
   await rename(`${thumbFile}.partial.jpg`, thumbFile);
   const record: BatchRecord = {
     inputHash: a.inputHash,
+    template: a.template,
+    row: a.row,
     file,
     thumb: thumb.split(path.sep).join('/'),
     sizeBytes: (await stat(outFile)).size,

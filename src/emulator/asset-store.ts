@@ -4,7 +4,7 @@ import type { EmulatorContext } from './emulator-context';
 import type { AssetRecord } from './emulator-state';
 import { newId } from './ids';
 
-const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'audio/wav': 'wav', 'audio/mpeg': 'mp3', 'video/webm': 'webm', 'video/mp4': 'mp4', 'application/pdf': 'pdf' };
+const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'audio/wav': 'wav', 'audio/mpeg': 'mp3', 'video/webm': 'webm', 'video/mp4': 'mp4', 'application/pdf': 'pdf', 'application/x-subrip': 'srt' };
 
 export function extensionFor(mime: string): string {
   return EXT[mime] ?? 'bin';

@@ -1,6 +1,6 @@
 import type { EmulatorState } from './emulator-state';
 import type { FaultRegistry } from './faults';
-import type { JobRunner } from './job-runner';
+import type { EmulatorTiming, JobRunner } from './job-runner';
 import type { UrlSigner } from './signed-urls';
 import type { Synthesize } from './render-video';
 import type { Speech, SpeechRequest } from './synth';
@@ -11,6 +11,8 @@ export interface EmulatorContext {
   state: EmulatorState;
   faults: FaultRegistry;
   runner: JobRunner;
+  /** how long jobs wait and work (resources without a render job follow it too) */
+  timing: EmulatorTiming;
   signer: UrlSigner;
   dataDir: string;
   baseUrl(): string;

@@ -1,4 +1,6 @@
 import type { VideoJob } from './video-job';
+import type { WordTiming } from './synth';
+import type { AgentSession, DerivedVideo, PhotoAvatar, Proofread } from './resource-records';
 
 export interface RecordedRequest {
   method: string;
@@ -59,6 +61,17 @@ export interface IdempotencyEntry {
 /** Everything the emulator remembers; tests read it through `emulator.stats` and `GET /__emulator/state`. */
 export class EmulatorState {
   videos = new Map<string, VideoJob>();
+  /** internal render jobs of lipsyncs and translations (not videos of `/v3/videos`) */
+  renders = new Map<string, VideoJob>();
+  agentSessions = new Map<string, AgentSession>();
+  photoAvatars = new Map<string, PhotoAvatar>();
+  lipsyncs = new Map<string, DerivedVideo>();
+  translations = new Map<string, DerivedVideo>();
+  proofreads = new Map<string, Proofread>();
+  /** finished videos by the SHA-256 of their file: footage sent back (lipsync, translation) is recognised */
+  renderedByHash = new Map<string, VideoJob>();
+  /** `/v3/voices/speech` words by the SHA-256 of the MP3, for captions of audio sent back */
+  speechByHash = new Map<string, WordTiming[]>();
   assets = new Map<string, AssetRecord>();
   endpoints = new Map<string, WebhookEndpoint>();
   events: WebhookEvent[] = [];
@@ -81,6 +94,14 @@ export class EmulatorState {
 
   reset(): void {
     this.videos.clear();
+    this.renders.clear();
+    this.agentSessions.clear();
+    this.photoAvatars.clear();
+    this.lipsyncs.clear();
+    this.translations.clear();
+    this.proofreads.clear();
+    this.renderedByHash.clear();
+    this.speechByHash.clear();
     this.assets.clear();
     this.endpoints.clear();
     this.events = [];

@@ -18,6 +18,8 @@ export type Fault =
   | { type: 'stuck' }
   /** the created video fails to render */
   | { type: 'fail'; failureCode?: string; failureMessage?: string }
+  /** a photo avatar waits for the person's consent (`pending_consent`) */
+  | { type: 'pending-consent' }
   /** the file host refuses the signed URL as expired (403) */
   | { type: 'expired-url' }
   /** the file host announces the full length but sends only part of it */
@@ -45,7 +47,7 @@ export interface FaultRule {
 
 export const BEFORE_FAULTS: readonly FaultType[] = ['status', 'error-200', 'body', 'gateway', 'reset', 'delay'];
 export const AFTER_FAULTS: readonly FaultType[] = ['reset-after'];
-export const JOB_FAULTS: readonly FaultType[] = ['stuck', 'fail'];
+export const JOB_FAULTS: readonly FaultType[] = ['stuck', 'fail', 'pending-consent'];
 export const FILE_FAULTS: readonly FaultType[] = ['expired-url', 'truncate'];
 
 /** The rules a test switched on; each matching request uses up one application of the first matching rule. */

@@ -91,7 +91,7 @@ export class JobRunner {
         const ext = job.outputFormat === 'mp4' ? 'mp4' : 'webm';
         const videoFile = path.join(this.opts.filesDir, `${job.id}.${ext}`);
         const started = Date.now();
-        const { durationSec, srt } = await renderVideo(job, this.opts.synthesize, videoFile);
+        const { durationSec, srt } = job.produce ? await job.produce(videoFile) : await renderVideo(job, this.opts.synthesize, videoFile);
         const srtFile = path.join(this.opts.filesDir, `${job.id}.srt`);
         await writeFile(srtFile, srt);
         Object.assign(job, { videoFile, srtFile, durationSec });

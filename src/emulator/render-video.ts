@@ -7,13 +7,13 @@ import type { VideoJob } from './video-job';
 
 export type Synthesize = (req: ClipRequest, outFile: string) => Promise<ClipResult>;
 
-interface Cue {
+export interface Cue {
   text: string;
   start: number;
   end: number;
 }
 
-function srtTime(sec: number): string {
+export function srtTime(sec: number): string {
   const ms = Math.max(0, Math.round(sec * 1000));
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / 60_000);
@@ -22,7 +22,7 @@ function srtTime(sec: number): string {
   return `${pad(h)}:${pad(m)}:${pad(s)},${pad(ms % 1000, 3)}`;
 }
 
-function cuesToSrt(cues: Cue[]): string {
+export function cuesToSrt(cues: Cue[]): string {
   return cues.map((c, i) => `${i + 1}\n${srtTime(c.start)} --> ${srtTime(c.end)}\n${c.text}\n`).join('\n');
 }
 

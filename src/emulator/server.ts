@@ -23,6 +23,12 @@ import { registerV3CatalogRoutes } from './routes/v3-catalog';
 import { registerV3WebhookRoutes } from './routes/v3-webhooks';
 import { registerLegacyRoutes } from './routes/legacy';
 import { deliverVideoEvent } from './webhook-delivery';
+import { registerV3VideoAgentRoutes } from './routes/v3-video-agents';
+import { registerV3TemplateRoutes } from './routes/v3-templates';
+import { registerV3PhotoAvatarRoutes } from './routes/v3-photo-avatars';
+import { registerV3LipsyncRoutes } from './routes/v3-lipsyncs';
+import { registerV3TranslationRoutes } from './routes/v3-video-translations';
+import { rememberRender } from './remember-render';
 import type { EmulatorExchange } from './exchange';
 
 export interface EmulatorOptions {
@@ -125,8 +131,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const signer = new UrlSigner(opts.urlTtlMs ?? 7 * 24 * 3600 * 1000);
   const callbackSecret = opts.callbackSecret ?? 'whsec_emulator_callback_secret';
   let baseUrl = '';
+  const timing: EmulatorTiming = { ...DEFAULT_TIMING, ...opts.timing };
   const runner = new JobRunner({
-    timing: { ...DEFAULT_TIMING, ...opts.timing },
+    timing,
     concurrencyCap: opts.concurrencyCap ?? 10,
     synthParallelism: opts.synthParallelism ?? 1,
     synthesize: opts.synthesize ?? synthesizeClip,
@@ -137,13 +144,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         state.walletUsd = Math.round((state.walletUsd - job.durationSec * 0.1) * 100) / 100;
         state.quotaCredits -= Math.max(1, Math.ceil(job.durationSec / 30));
       }
-      deliverVideoEvent(ctx, job, { retryDelaysMs: opts.webhookRetryDelaysMs ?? [100, 200, 400, 800], callbackSecret });
+      if (job.status === 'completed' && job.videoFile && !job.internal) void rememberRender(state, job);
+      if (!job.internal) deliverVideoEvent(ctx, job, { retryDelaysMs: opts.webhookRetryDelaysMs ?? [100, 200, 400, 800], callbackSecret });
     },
   });
   const ctx: EmulatorContext = {
     state,
     faults,
     runner,
+    timing,
     signer,
     dataDir,
     baseUrl: () => baseUrl,
@@ -165,6 +174,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   const router = new Router();
   registerV3VideoRoutes(router, ctx);
+  registerV3VideoAgentRoutes(router, ctx);
+  registerV3TemplateRoutes(router, ctx);
+  registerV3PhotoAvatarRoutes(router, ctx);
+  registerV3LipsyncRoutes(router, ctx);
+  registerV3TranslationRoutes(router, ctx);
   registerV3AssetRoutes(router, ctx);
   registerV3CatalogRoutes(router, ctx);
   registerV3WebhookRoutes(router, ctx);
@@ -280,6 +294,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         const entry = state.idempotency.get(slot);
         if (entry?.state === 'in_flight') throw new HttpError(409, 'A request with this Idempotency-Key is still being processed', { code: 'request_in_progress' });
         if (entry?.state === 'done') {
+          await rc.body().catch(() => undefined); // a replay still receives (and records) the whole request
           log(`idempotent replay of ${method} ${reqPath} (${key})`);
           reply(entry.status ?? 200, entry.body, { 'idempotent-replayed': 'true' }, { replayed: true });
           return;

@@ -8,5 +8,7 @@ export function sniffMime(buf: Buffer): string | undefined {
   if (hex.startsWith('1a45dfa3')) return 'video/webm';
   if (buf.subarray(4, 8).toString('latin1') === 'ftyp') return 'video/mp4';
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  // SubRip text: a cue number then a `00:00:01,000 --> …` line (HeyGen's OpenAPI lists srt among uploads)
+  if (/^\uFEFF?\s*\d+\r?\n\d{2}:\d{2}:\d{2}[,.]\d{3} --> /.test(buf.subarray(0, 200).toString('utf8'))) return 'application/x-subrip';
   return undefined;
 }

@@ -34,4 +34,8 @@ export interface VideoJob {
   deleted?: boolean;
   /** the request body as sent, for tests to inspect */
   request: unknown;
+  /** makes the file itself instead of synthesizing `scenes` (lipsync, translation) */
+  produce?: (outFile: string) => Promise<{ durationSec: number; srt: string }>;
+  /** a file made for another resource (lipsync, translation): not a video of `/v3/videos` */
+  internal?: boolean;
 }

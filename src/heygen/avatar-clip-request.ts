@@ -12,6 +12,10 @@ export interface AvatarClipRequest {
   /** an uploaded audio asset to lip-sync; exclusive with script */
   audioAssetId?: string;
   speed?: number;
+  /** semitones, -50 to 50 (v3 `voice_settings.pitch`) */
+  pitch?: number;
+  /** accent of a multilingual voice, e.g. "en-GB" (v3 `voice_settings.locale`) */
+  locale?: string;
   resolution: ClipResolution;
   aspectRatio: ClipAspectRatio;
   title?: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveConfig, type HeyGenConfig } from './config';
+import { resolveConfig, type HeyGenConfig, type HeyGenOptions } from './config';
 import { createTransport, type Transport } from './transport';
 import { createVideosResource, type VideosResource } from './resources/videos';
 import { createAssetsResource, type AssetsResource } from './resources/assets';
@@ -11,6 +11,10 @@ import { createVoicesResource, type VoicesResource } from './resources/voices';
 import { createUsersResource, type UsersResource } from './resources/users';
 import { createWebhooksResource, type WebhooksResource } from './resources/webhooks';
 import { createLegacyResource, type LegacyResource } from './resources/legacy';
+import { createVideoAgentsResource, type VideoAgentsResource } from './resources/video-agents';
+import { createTemplatesResource, type TemplatesResource } from './resources/templates';
+import { createLipsyncsResource, type LipsyncsResource } from './resources/lipsyncs';
+import { createVideoTranslationsResource, type VideoTranslationsResource } from './resources/video-translations';
 import { createAvatarClip } from './create-avatar-clip';
 import type { AvatarClipRequest } from './avatar-clip-request';
 import { VIDEO_POLLING } from './video-polling';
@@ -36,6 +40,10 @@ export interface HeyGenClient {
   readonly users: UsersResource;
   readonly webhooks: WebhooksResource;
   readonly legacy: LegacyResource;
+  readonly videoAgents: VideoAgentsResource;
+  readonly templates: TemplatesResource;
+  readonly lipsyncs: LipsyncsResource;
+  readonly videoTranslations: VideoTranslationsResource;
   createAvatarClip(req: AvatarClipRequest, opts: { idempotencyKey: string; signal?: AbortSignal }): Promise<{ videoId: string }>;
   /** one status read with the configured generation's route */
   videoStatus(videoId: string): Promise<{ status: string; data: unknown }>;
@@ -48,7 +56,7 @@ export interface HeyGenClient {
 }
 
 /** A HeyGen client for the configured generation (v3 by default); every default comes from the environment. */
-export function createHeyGenClient(config: Partial<HeyGenConfig> = {}): HeyGenClient {
+export function createHeyGenClient(config: HeyGenOptions = {}): HeyGenClient {
   const resolved = resolveConfig(config);
   const transport = createTransport(resolved);
   const videos = createVideosResource(transport);
@@ -65,6 +73,10 @@ export function createHeyGenClient(config: Partial<HeyGenConfig> = {}): HeyGenCl
     users,
     webhooks: createWebhooksResource(transport),
     legacy,
+    videoAgents: createVideoAgentsResource(transport),
+    templates: createTemplatesResource(transport),
+    lipsyncs: createLipsyncsResource(transport),
+    videoTranslations: createVideoTranslationsResource(transport),
     createAvatarClip: (req, opts) => createAvatarClip(transport, videos, resolved.generation, req, opts),
     videoStatus: (videoId) => fetchVideoStatus(transport, polling, videoId),
     waitForVideo: (videoId, opts) => waitForVideo(transport, polling, videoId, opts),

@@ -4,8 +4,10 @@ import type { PollCadence } from './poll-cadence';
 export type ApiGeneration = 'v3' | 'legacy';
 
 export interface CallTimeouts {
-  /** GET, DELETE and small JSON writes */
+  /** GET and other reads */
   readMs: number;
+  /** writes other than creates and uploads (PATCH, DELETE, small JSON POSTs): HeyGen's CLI gives them 120 s */
+  writeMs: number;
   /** video creates (HeyGen's p99 is about 31 s) */
   createMs: number;
   /** asset uploads */
@@ -76,8 +78,11 @@ export function configuredBackend(config: Pick<HeyGenConfig, 'apiKey' | 'bearerT
   return config.apiKey || config.bearerToken ? 'heygen' : 'emulator';
 }
 
+/** What a caller may set: any part of the config, any of the timeouts. */
+export type HeyGenOptions = Omit<Partial<HeyGenConfig>, 'timeouts'> & { timeouts?: Partial<CallTimeouts> };
+
 /** Fills a config from the environment (HEYGEN_API_KEY, HEYGEN_BEARER_TOKEN, HEYGEN_API_BASE_URL, HEYGEN_UPLOAD_BASE_URL, HEYGEN_API_GENERATION). */
-export function resolveConfig(partial: Partial<HeyGenConfig> = {}, env: NodeJS.ProcessEnv = process.env): HeyGenConfig {
+export function resolveConfig(partial: HeyGenOptions = {}, env: NodeJS.ProcessEnv = process.env): HeyGenConfig {
   const baseUrl = (partial.baseUrl ?? env.HEYGEN_API_BASE_URL ?? 'https://api.heygen.com').replace(/\/+$/, '');
   const local = isLoopbackUrl(baseUrl);
   const uploadBaseUrl = (partial.uploadBaseUrl ?? env.HEYGEN_UPLOAD_BASE_URL ?? (local ? baseUrl : 'https://upload.heygen.com')).replace(/\/+$/, '');
@@ -89,6 +94,7 @@ export function resolveConfig(partial: Partial<HeyGenConfig> = {}, env: NodeJS.P
     generation: partial.generation ?? envGeneration(env.HEYGEN_API_GENERATION),
     timeouts: {
       readMs: 30_000,
+      writeMs: 120_000,
       createMs: 120_000,
       uploadMs: 600_000,
       downloadMs: 600_000,

@@ -2,7 +2,7 @@ import type { Transport } from './transport';
 import type { ApiGeneration } from './config';
 import type { AvatarClipRequest } from './avatar-clip-request';
 import type { VideosResource } from './resources/videos';
-import type { CreateVideoV3Body } from './schemas/video';
+import type { CreateVideoV3Body, VoiceSettings } from './schemas/video';
 import { legacyVideoIdSchema } from './schemas/legacy';
 import { clipDimensions } from './clip-dimensions';
 import { ConfigurationError } from './errors';
@@ -12,6 +12,15 @@ import { parseData } from './parse-data';
 function checkRequest(req: AvatarClipRequest): void {
   if (Boolean(req.avatarId) === Boolean(req.photoAssetId)) throw new ConfigurationError('An avatar clip needs exactly one of avatarId or photoAssetId');
   if (Boolean(req.script) === Boolean(req.audioAssetId)) throw new ConfigurationError('An avatar clip needs exactly one of script or audioAssetId');
+}
+
+/** HeyGen's `voice_settings` (speed, pitch, locale) for a spoken script; nothing when none is set. */
+function voiceSettings(req: AvatarClipRequest): VoiceSettings | undefined {
+  const settings: VoiceSettings = {};
+  if (req.speed !== undefined) settings.speed = req.speed;
+  if (req.pitch !== undefined) settings.pitch = req.pitch;
+  if (req.locale !== undefined) settings.locale = req.locale;
+  return Object.keys(settings).length ? settings : undefined;
 }
 
 /** The v3 body of a transparent clip: WebM output, no background (HeyGen rejects one with webm). */
@@ -25,7 +34,7 @@ export function avatarClipBodyV3(req: AvatarClipRequest): CreateVideoV3Body {
     resolution: req.resolution,
     aspect_ratio: req.aspectRatio,
     output_format: 'webm' as const,
-    voice_settings: req.speed !== undefined && req.script ? { speed: req.speed } : undefined,
+    voice_settings: req.script ? voiceSettings(req) : undefined,
     callback_url: req.callbackUrl,
     callback_id: req.callbackId,
   };

@@ -103,3 +103,30 @@ export class VideoTimeoutError extends HeyGenError {
 export class DownloadError extends HeyGenError {}
 
 export class WebhookVerificationError extends HeyGenError {}
+
+/** A HeyGen job other than a video (agent session, lipsync, translation, photo avatar) ended failed. */
+export class JobFailedError extends HeyGenError {
+  readonly kind: string;
+  readonly jobId: string;
+  readonly failureMessage?: string;
+  constructor(kind: string, jobId: string, failureCode: string | undefined, failureMessage: string | undefined) {
+    super(`${kind} ${jobId} failed${failureCode ? `: ${failureCode}` : ''}${failureMessage ? `: ${failureMessage}` : ''}`, { code: failureCode });
+    this.kind = kind;
+    this.jobId = jobId;
+    this.failureMessage = failureMessage;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), kind: this.kind, jobId: this.jobId, failureMessage: this.failureMessage };
+  }
+}
+
+/** A photo avatar waits for the pictured person's consent: they must open `consentUrl`. */
+export class ConsentRequiredError extends HeyGenError {
+  readonly groupId: string;
+  readonly consentUrl?: string;
+  constructor(groupId: string, consentUrl: string | undefined) {
+    super(`Avatar group ${groupId} needs the consent of the person in the photo: ${consentUrl ? `have them open ${consentUrl} and follow the steps` : 'ask HeyGen for a consent link (POST /v3/avatars/{group_id}/consent)'}, then wait for the avatar again`, { code: 'pending_consent' });
+    this.groupId = groupId;
+    this.consentUrl = consentUrl;
+  }
+}

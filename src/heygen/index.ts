@@ -1,5 +1,5 @@
 export { createHeyGenClient, type HeyGenClient, type Balance } from './client';
-export { resolveConfig, envGeneration, hasCredential, configuredBackend, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type ApiGeneration, type CallTimeouts } from './config';
+export { resolveConfig, envGeneration, hasCredential, configuredBackend, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type HeyGenOptions, type ApiGeneration, type CallTimeouts } from './config';
 export type { PollCadence } from './poll-cadence';
 export type { HeyGenConnection, ConnectHeyGen } from './connection';
 export * from './errors';
@@ -21,3 +21,8 @@ export { verifyWebhook, type VerifyWebhookOptions, type VerifiedWebhook } from '
 export { EventIdCache } from './webhooks/event-id-cache';
 export { videoEventOutcome } from './webhooks/video-event';
 export { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhooks/webhook-receiver';
+export type { CreateVideoAgentBody, AgentSession, AgentStyle } from './schemas/video-agent';
+export type { TemplateItem, TemplateDetail, TemplateVariableValue, GenerateFromTemplateBody } from './schemas/template';
+export type { CreateLipsyncBody, Lipsync, UrlOrAsset } from './schemas/lipsync';
+export type { CreateTranslationBody, CreateProofreadBody, Translation, Proofread } from './schemas/video-translation';
+export type { PollOptions } from './poll-until';

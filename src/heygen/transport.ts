@@ -27,6 +27,8 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   kind: CallKind;
   idempotencyKey?: string;
+  /** HeyGen documents the call as idempotent (repeating it changes nothing): retried after a timeout or a 5xx like a GET */
+  idempotent?: boolean;
   signal?: AbortSignal;
   maxRetries?: number;
   /** answers that are not an envelope (the PUT to a signed upload URL) */
@@ -55,10 +57,11 @@ export interface Transport {
 const TRANSPORT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
+const TIMEOUT_NAMES: Record<CallKind, keyof HeyGenConfig['timeouts']> = { read: 'readMs', write: 'writeMs', create: 'createMs', upload: 'uploadMs' };
+
+/** HeyGen's CLI: reads 30 s, writes 120 s, uploads 10 min. */
 function timeoutFor(config: HeyGenConfig, kind: CallKind): number {
-  if (kind === 'create') return config.timeouts.createMs;
-  if (kind === 'upload') return config.timeouts.uploadMs;
-  return config.timeouts.readMs;
+  return config.timeouts[TIMEOUT_NAMES[kind]];
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
@@ -131,7 +134,7 @@ export function createTransport(config: HeyGenConfig): Transport {
       if (req.signal?.aborted) throw req.signal.reason ?? error;
       const code = (error as { code?: string }).code ?? '';
       if (timer.signal.aborted || TIMEOUT_CODES.has(code)) {
-        throw new APITimeoutError(`${req.method} ${url.pathname} timed out after ${timeoutMs} ms (a ${req.kind} call); raise timeouts.${req.kind === 'create' ? 'createMs' : req.kind === 'upload' ? 'uploadMs' : 'readMs'} if the network is slow`, {}, { cause: error });
+        throw new APITimeoutError(`${req.method} ${url.pathname} timed out after ${timeoutMs} ms (a ${req.kind} call); raise timeouts.${TIMEOUT_NAMES[req.kind]} if the network is slow`, {}, { cause: error });
       }
       const reason = scrub(error instanceof Error ? error.message : String(error));
       if (TRANSPORT_CODES.has(code) || error instanceof Error) {
@@ -181,7 +184,7 @@ export function createTransport(config: HeyGenConfig): Transport {
       try {
         return await attempt(req, url);
       } catch (error) {
-        if (!(error instanceof HeyGenError) || n >= maxRetries || !isRetryable(error, req.method, Boolean(req.idempotencyKey))) throw error;
+        if (!(error instanceof HeyGenError) || n >= maxRetries || !isRetryable(error, req.method, Boolean(req.idempotencyKey), req.idempotent)) throw error;
         const wait = retryDelay(n, policy, (error as { retryAfterMs?: number }).retryAfterMs);
         config.log?.(`retrying ${req.method} ${url.pathname} in ${wait} ms after ${error.name}${error.code ? ` ${error.code}` : ''} (attempt ${n + 2} of ${maxRetries + 1})`);
         await sleep(wait, req.signal);

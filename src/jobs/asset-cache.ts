@@ -38,7 +38,8 @@ export class AssetCache {
     let pending = this.inflight.get(key);
     if (!pending) {
       pending = (async () => {
-        const asset = await client.assets.upload({ file: abs }, { idempotencyKey: `asset-${hash.slice(0, 48)}` });
+        // no content-derived Idempotency-Key: HeyGen would replay a deleted asset for 24 h; the client makes one per upload
+        const asset = await client.assets.upload({ file: abs });
         const entry = { assetId: asset.assetId, url: asset.url, uploadedAt: new Date().toISOString() };
         entries[key] = entry;
         this.writing = this.writing.then(async () => {

@@ -194,6 +194,8 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
           script: request.speech.type === 'script' ? request.speech.script : undefined,
           audioAssetId,
           speed: request.voice.speed,
+          pitch: request.voice.pitch,
+          locale: request.voice.locale,
           resolution: request.resolution,
           aspectRatio: request.aspect,
           title: `${clip.usedBy[0]!.specId} scene ${clip.usedBy[0]!.scene + 1}`,

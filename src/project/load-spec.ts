@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { videoSpecSchema, type VideoSpec } from '../spec/video-spec';
-import { SpecError, specErrorFromZod } from './spec-error';
+import { SpecError, parseWithSchema } from './spec-error';
 
 export interface LoadedSpec {
   file: string;
@@ -48,14 +48,13 @@ export async function loadSpec(file: string, root: string = process.cwd()): Prom
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     const pos = /position (\d+)/.exec((err as Error).message);
     const offset = pos ? Number(pos[1]) : syntaxErrorOffset(text);
     const where = offset === null ? '' : ` at ${lineAndColumn(text, offset)}`;
     throw new SpecError(shown, [{ path: '$', message: `not valid JSON${where}: ${(err as Error).message}` }]);
   }
-  const parsed = videoSpecSchema.safeParse(json);
-  if (!parsed.success) throw specErrorFromZod(shown, parsed.error);
-  return { file: shown, spec: parsed.data };
+  return { file: shown, spec: parseWithSchema(videoSpecSchema, shown, json) };
 }

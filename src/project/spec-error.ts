@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeUnknownField, unknownFields } from '../spec/unknown-fields';
 
 /** Bad input: names the file, the JSON path and what to do about it. */
 export class SpecError extends Error {
@@ -15,10 +16,20 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
 }
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
+/** A value as the user wrote it, cut short: "fast", 12, null, [3 items], {…}. */
+function shownValue(v: unknown): string {
+  if (Array.isArray(v)) return `a list (${v.length} item${v.length === 1 ? '' : 's'})`;
+  if (v !== null && typeof v === 'object') return 'an object';
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
 function fixFor(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `add the required field (${issue.expected})` : `use a ${issue.expected} here`;
+      return issue.input === undefined ? `add the required field (${issue.expected})` : `expected ${article(issue.expected)} ${issue.expected}, got ${shownValue(issue.input)}`;
     case 'too_small':
       return `must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
     case 'too_big':
@@ -40,4 +51,16 @@ export function specErrorFromZod(file: string, error: z.ZodError): SpecError {
       message: issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_value' || issue.code === 'unrecognized_keys' ? fixFor(issue) : issue.message,
     })),
   );
+}
+
+/**
+ * Parses JSON as a spec of this schema, or throws every problem at once: wrong values with what was given, missing
+ * fields, and fields the schema does not know (with the nearest known name), each at its JSON path.
+ */
+export function parseWithSchema<S extends z.ZodType>(schema: S, file: string, json: unknown): z.output<S> {
+  const parsed = schema.safeParse(json, { reportInput: true });
+  const unknown = unknownFields(schema, json).map((f) => ({ path: f.path, message: describeUnknownField(f) }));
+  if (parsed.success && !unknown.length) return parsed.data;
+  const issues = parsed.success ? [] : specErrorFromZod(file, parsed.error).issues;
+  throw new SpecError(file, [...unknown, ...issues]);
 }

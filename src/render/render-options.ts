@@ -1,4 +1,5 @@
 import type { AudioCodec } from '@remotion/renderer';
+import { FlagError, parseChoiceFlag, parseNumberFlag } from '../lib/cli-flags';
 import { FORMAT_IDS, type FormatId } from '../spec/formats';
 import type { RenderSettingsInput } from './render-settings';
 
@@ -21,42 +22,52 @@ export const CODECS: Record<OutputCodec, CodecChoice> = {
   prores: { codec: 'prores', audioCodec: 'pcm-16', extension: 'mov', imageFormat: 'png' },
 };
 
-export class OptionError extends Error {
-  override name = 'OptionError';
-}
+/** Render flags throw the one command-line error (src/lib/cli-flags.ts); the scripts turn it into exit code 2. */
+export { FlagError as OptionError } from '../lib/cli-flags';
 
 export function parseCodec(value: string | undefined): CodecChoice {
-  if (value === undefined) return CODECS.h264;
-  const choice = CODECS[value as OutputCodec];
-  if (!choice) throw new OptionError(`--codec ${value} is not supported; use one of ${Object.keys(CODECS).join(', ')}`);
-  return choice;
+  const codec = parseChoiceFlag('codec', value, Object.keys(CODECS) as OutputCodec[]);
+  return codec ? CODECS[codec] : CODECS.h264;
 }
 
 export function parsePreset(value: string | undefined): FormatId | undefined {
-  if (value === undefined) return undefined;
-  if (!(FORMAT_IDS as readonly string[]).includes(value)) throw new OptionError(`--preset ${value} is not a format; use one of ${FORMAT_IDS.join(', ')}`);
-  return value as FormatId;
+  return parseChoiceFlag('preset', value, FORMAT_IDS);
 }
 
-/** A number option, checked against its range; the message names the flag and what it accepts. */
-export function parseNumber(flag: string, value: string | undefined, opts: { min: number; max: number; integer?: boolean }): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < opts.min || n > opts.max || (opts.integer && !Number.isInteger(n))) {
-    throw new OptionError(`--${flag} ${value} is not valid; use ${opts.integer ? 'a whole number' : 'a number'} from ${opts.min} to ${opts.max}`);
-  }
-  return n;
+/** A number option, checked against its range; the message names the flag, the value and what it accepts. */
+export const parseNumber = parseNumberFlag;
+
+/** The flags of RenderSettings, as `render` and `batch` take them (see RENDER_FLAG_OPTIONS). */
+export interface RenderFlagValues {
+  preset?: string;
+  codec?: string;
+  crf?: string;
+  scale?: string;
+  concurrency?: string;
+  chunks?: string;
+  'image-format'?: string;
+  'jpeg-quality'?: string;
+  presenter?: string;
 }
+
+/** parseArgs options of the render flags, shared by `render` and `batch`. */
+export const RENDER_FLAG_OPTIONS = {
+  preset: { type: 'string' },
+  codec: { type: 'string' },
+  crf: { type: 'string' },
+  scale: { type: 'string' },
+  concurrency: { type: 'string' },
+  chunks: { type: 'string' },
+  'image-format': { type: 'string' },
+  'jpeg-quality': { type: 'string' },
+  presenter: { type: 'string' },
+} as const;
 
 /** The render flags shared by `render` and `batch`, checked in one place; unset flags stay undefined (defaults apply later). */
-export function parseRenderFlags(values: { preset?: string; codec?: string; crf?: string; scale?: string; concurrency?: string; chunks?: string; 'image-format'?: string; 'jpeg-quality'?: string; presenter?: string }): RenderSettingsInput & { codec: CodecChoice } {
+export function parseRenderFlags(values: RenderFlagValues): RenderSettingsInput & { codec: CodecChoice } {
   const codec = parseCodec(values.codec);
   const crfMax = codec.codec === 'h264' || codec.codec === 'h265' ? 51 : 63;
-  if (codec.codec === 'prores' && values.crf !== undefined) throw new OptionError('--crf does not apply to prores; drop it');
-  const imageFormat = values['image-format'];
-  if (imageFormat !== undefined && imageFormat !== 'jpeg' && imageFormat !== 'png') throw new OptionError(`--image-format ${imageFormat} is not supported; use jpeg or png`);
-  const presenter = values.presenter;
-  if (presenter !== undefined && presenter !== 'media' && presenter !== 'offthread') throw new OptionError(`--presenter ${presenter} is not a player; use media or offthread`);
+  if (codec.codec === 'prores' && values.crf !== undefined) throw new FlagError(`--crf ${JSON.stringify(values.crf)} does not apply to prores (lossless-ish by profile); drop it`);
   return {
     preset: parsePreset(values.preset),
     codec,
@@ -64,8 +75,8 @@ export function parseRenderFlags(values: { preset?: string; codec?: string; crf?
     scale: parseNumber('scale', values.scale, { min: 0.05, max: 4 }),
     concurrency: parseNumber('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
     chunks: parseNumber('chunks', values.chunks, { min: 1, max: 64, integer: true }),
-    imageFormat,
+    imageFormat: parseChoiceFlag('image-format', values['image-format'], ['jpeg', 'png'] as const),
     jpegQuality: parseNumber('jpeg-quality', values['jpeg-quality'], { min: 1, max: 100, integer: true }),
-    presenterPlayer: presenter,
+    presenterPlayer: parseChoiceFlag('presenter', values.presenter, ['media', 'offthread'] as const),
   };
 }

@@ -87,7 +87,7 @@ export const overlaySchema = z.object({
 export const sceneSchema = z
   .object({
     title: z.string().min(1).max(120),
-    script: z.string().min(1).max(5000).optional().describe('What the presenter says. HeyGen pauses: <break time="1s"/>'),
+    script: z.string().min(1).max(5000).regex(/\S/, 'is only spaces; write what the presenter says').optional().describe('What the presenter says. HeyGen pauses: <break time="1s"/>'),
     audio: mediaPathSchema.optional().describe('A recorded voice (WAV/MP3 under public/) to lip-sync instead of a script'),
     graphic: graphicSchema.optional(),
     overlays: z.array(overlaySchema).max(10).optional(),
@@ -169,16 +169,24 @@ export type Overlay = z.output<typeof overlaySchema>;
 export type Theme = z.output<typeof themeSchema>;
 
 /** The files a spec refers to (paths under public/), for hashing, uploading and checking they exist. */
-export function referencedFiles(spec: VideoSpec): { path: string; jsonPath: string }[] {
-  const out: { path: string; jsonPath: string }[] = [];
-  if (spec.avatar.photo) out.push({ path: spec.avatar.photo, jsonPath: '$.avatar.photo' });
-  if (spec.theme.logo) out.push({ path: spec.theme.logo, jsonPath: '$.theme.logo' });
-  if (spec.music) out.push({ path: spec.music.src, jsonPath: '$.music.src' });
-  if (spec.background.type === 'image' || spec.background.type === 'video') out.push({ path: spec.background.src, jsonPath: '$.background.src' });
+/**
+ * What a referenced file must be: `photo` and `voice` go to HeyGen (PNG/JPEG, WAV/MP3), the others to the browser.
+ */
+export type MediaKind = 'photo' | 'voice' | 'image' | 'audio' | 'video';
+
+export function referencedFiles(spec: VideoSpec): { path: string; jsonPath: string; kind: MediaKind }[] {
+  const out: { path: string; jsonPath: string; kind: MediaKind }[] = [];
+  const bg = (b: Background | undefined, jsonPath: string) => {
+    if (b?.type === 'image' || b?.type === 'video') out.push({ path: b.src, jsonPath, kind: b.type });
+  };
+  if (spec.avatar.photo) out.push({ path: spec.avatar.photo, jsonPath: '$.avatar.photo', kind: 'photo' });
+  if (spec.theme.logo) out.push({ path: spec.theme.logo, jsonPath: '$.theme.logo', kind: 'image' });
+  if (spec.music) out.push({ path: spec.music.src, jsonPath: '$.music.src', kind: 'audio' });
+  bg(spec.background, '$.background.src');
   spec.scenes.forEach((s, i) => {
-    if (s.audio) out.push({ path: s.audio, jsonPath: `$.scenes[${i}].audio` });
-    if (s.graphic?.type === 'image') out.push({ path: s.graphic.src, jsonPath: `$.scenes[${i}].graphic.src` });
-    if (s.background?.type === 'image' || s.background?.type === 'video') out.push({ path: s.background.src, jsonPath: `$.scenes[${i}].background.src` });
+    if (s.audio) out.push({ path: s.audio, jsonPath: `$.scenes[${i}].audio`, kind: 'voice' });
+    if (s.graphic?.type === 'image') out.push({ path: s.graphic.src, jsonPath: `$.scenes[${i}].graphic.src`, kind: 'image' });
+    bg(s.background, `$.scenes[${i}].background.src`);
   });
   return out;
 }

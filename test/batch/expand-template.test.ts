@@ -118,8 +118,12 @@ describe('data rows', () => {
   });
 
   it('names the file and the fix for unreadable data', async () => {
-    await writeFile(path.join(dir, 'bad.csv'), 'id,a\nx,1,2\n');
+    await writeFile(path.join(dir, 'bad.csv'), 'id,a\nx,"1\n');
     await expect(readRows('bad.csv', dir)).rejects.toThrow(/bad\.csv: not valid CSV.*line 2/s);
+    // A row with an extra cell is that row's problem, not the file's.
+    await writeFile(path.join(dir, 'ragged.csv'), 'id,a\nx,1,2\ny,3\n');
+    const ragged = await readRows('ragged.csv', dir);
+    expect(ragged.rows.map((r) => r.problems?.length ?? 0)).toEqual([1, 0]);
     await writeFile(path.join(dir, 'obj.json'), '{"id": 1}');
     await expect(readRows('obj.json', dir)).rejects.toThrow(BatchInputError);
     await expect(readRows('rows.xlsx', dir)).rejects.toThrow(/cannot read/);

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { collect } from '../../src/heygen';
 import { AVATAR, VOICE, type Harness } from './harness';
@@ -17,22 +20,135 @@ export interface ContractScenario {
   run(h: Harness): Promise<void>;
 }
 
-function png(): Buffer {
-  const canvas = createCanvas(64, 64);
+function png(size = 64): Buffer {
+  const canvas = createCanvas(size, size);
   const g = canvas.getContext('2d');
   g.fillStyle = '#c84';
-  g.fillRect(8, 8, 48, 48);
+  g.fillRect(size / 8, size / 8, (size * 3) / 4, (size * 3) / 4);
   return canvas.toBuffer('image/png');
 }
 
 const CLIP = { voiceId: VOICE, script: 'Hi.', resolution: '720p', aspectRatio: '16:9' } as const;
 
+
+/** A finished 256x144 template video of the emulator's, as a file (the source of lipsync and translation). */
+async function smallVideo(h: Harness, dir: string): Promise<string> {
+  const v = await h.client.templates.generate('tpl_weekly_update', { variables: { team: { name: 'team', type: 'text', properties: { content: 'Ops' } } }, dimension: { width: 256, height: 144 }, scene_ids: ['number'] });
+  await h.client.waitForVideo(v.id);
+  const file = path.join(dir, 'small.mp4');
+  await h.client.downloadVideo(v.id, file);
+  return file;
+}
+
+async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'contract-kinds-'));
+  try {
+    await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const KIND_SCENARIOS: ContractScenario[] = [
+  {
+    name: 'Video Agent: styles, a session to its video, the session list, stop',
+    routes: ['GET /v3/video-agents/styles', 'POST /v3/video-agents', 'GET /v3/video-agents/{session_id}', 'GET /v3/video-agents/{session_id}/videos', 'GET /v3/video-agents', 'POST /v3/video-agents/{session_id}/stop'],
+    async run(h) {
+      const styles = await collect(h.client.videoAgents.styles({ limit: 2 }));
+      const photo = await h.client.assets.upload({ data: png(), filename: 'reference.png' });
+      const s = await h.client.videoAgents.create({ prompt: 'Hi.', style_id: styles[0]?.style_id, orientation: 'landscape', avatar_id: AVATAR, voice_id: VOICE, files: [{ type: 'asset_id', asset_id: photo.assetId }], callback_id: 'contract-agent' });
+      await h.client.videoAgents.wait(s.session_id);
+      await collect(h.client.videoAgents.videos(s.session_id));
+      await h.client.videoAgents.findByPrompt('Hi.', 0);
+      await h.client.videoAgents.stop(s.session_id);
+    },
+  },
+  {
+    name: 'templates: list, one with its scenes and variables, generate with every option',
+    routes: ['GET /v3/templates', 'GET /v3/templates/{template_id}', 'POST /v3/templates/{template_id}'],
+    async run(h) {
+      const list = await collect(h.client.templates.list({ limit: 2 }));
+      await h.client.templates.get(list[0]?.id ?? '');
+      const image = await h.client.assets.upload({ data: png(), filename: 'product.png' });
+      const v = await h.client.templates.generate('tpl_product_launch', {
+        variables: { product: { name: 'product', type: 'text', properties: { content: 'Nimbus' } }, product_image: { name: 'product_image', type: 'image', properties: { asset_id: image.assetId, fit: 'contain' } } },
+        title: 'contract template',
+        dimension: { width: 256, height: 144 },
+        fps: 25,
+        caption: true,
+        scene_ids: ['close'],
+        callback_id: 'contract-template',
+      });
+      await h.client.waitForVideo(v.id);
+    },
+  },
+  {
+    name: 'a photo avatar: create, consent, wait for the look',
+    routes: ['POST /v3/avatars', 'POST /v3/avatars/{group_id}/consent'],
+    async run(h) {
+      const photo = await h.client.assets.upload({ data: png(256), filename: 'face.png' });
+      h.emulator.faults.add({ method: 'POST', path: '/v3/avatars', fault: { type: 'pending-consent' } });
+      const { look } = await h.client.avatars.createPhoto({ name: 'Contract face', file: { type: 'asset_id', asset_id: photo.assetId } });
+      await h.client.avatars.waitForLook(look.id, { onConsentNeeded: (url) => void fetch(url ?? '') });
+    },
+  },
+  {
+    name: 'lipsync: create with captions, poll, list, download',
+    routes: ['POST /v3/lipsyncs', 'GET /v3/lipsyncs/{lipsync_id}', 'GET /v3/lipsyncs'],
+    async run(h) {
+      await inTempDir(async (dir) => {
+        const video = await h.client.assets.upload({ file: await smallVideo(h, dir) });
+        const speech = await h.client.voices.speech({ text: 'New words.', voiceId: VOICE });
+        const mp3 = path.join(dir, 'speech.mp3');
+        await writeFile(mp3, Buffer.from(await (await fetch(speech.audioUrl)).arrayBuffer()));
+        const audio = await h.client.assets.upload({ file: mp3 });
+        const { lipsync_id } = await h.client.lipsyncs.create({ video: { type: 'asset_id', asset_id: video.assetId }, audio: { type: 'url', url: audio.url }, enable_caption: true, mode: 'speed', title: 'contract lipsync' });
+        await h.client.lipsyncs.wait(lipsync_id);
+        await collect(h.client.lipsyncs.list({ limit: 5 }));
+        await h.client.lipsyncs.download(lipsync_id, path.join(dir, 'lipsync.mp4'), { captionsFile: path.join(dir, 'lipsync.srt') });
+      });
+    },
+  },
+  {
+    name: 'video translation: languages, translate, list; a proofread reviewed and generated',
+    routes: [
+      'GET /v3/video-translations/languages',
+      'POST /v3/video-translations',
+      'GET /v3/video-translations/{video_translation_id}',
+      'GET /v3/video-translations',
+      'POST /v3/video-translations/proofreads',
+      'GET /v3/video-translations/proofreads/{proofread_id}',
+      'GET /v3/video-translations/proofreads/{proofread_id}/srt',
+      'PUT /v3/video-translations/proofreads/{proofread_id}/srt',
+      'POST /v3/video-translations/proofreads/{proofread_id}/generate',
+    ],
+    async run(h) {
+      await inTempDir(async (dir) => {
+        const languages = await h.client.videoTranslations.languages();
+        const video = await h.client.assets.upload({ file: await smallVideo(h, dir) });
+        const [id] = await h.client.videoTranslations.create({ video: { type: 'asset_id', asset_id: video.assetId }, output_languages: [languages.find((l) => l.startsWith('Spanish')) ?? ''], title: 'contract translation', enable_caption: true });
+        await h.client.videoTranslations.wait(id ?? '');
+        await collect(h.client.videoTranslations.list({ limit: 5 }));
+        const [pr] = await h.client.videoTranslations.proofreads.create({ video: { type: 'asset_id', asset_id: video.assetId }, output_languages: ['French (France)'], title: 'contract proofread' });
+        await h.client.videoTranslations.proofreads.wait(pr ?? '');
+        const srtFile = path.join(dir, 'review.srt');
+        await h.client.videoTranslations.proofreads.downloadSrt(pr ?? '', srtFile);
+        const edited = await h.client.assets.upload({ data: Buffer.from((await readFile(srtFile, 'utf8')).replace(/Ops/g, 'Opérations')), filename: 'edited.srt' });
+        await h.client.videoTranslations.proofreads.uploadSrt(pr ?? '', { type: 'asset_id', asset_id: edited.assetId });
+        const generated = await h.client.videoTranslations.proofreads.generate(pr ?? '', { captions: true });
+        await h.client.videoTranslations.wait(generated);
+      });
+    },
+  },
+];
+
 export const CONTRACT_SCENARIOS: ContractScenario[] = [
+  ...KIND_SCENARIOS,
   {
     name: 'an avatar clip with every voice setting: create, poll, list, delete',
     routes: ['POST /v3/videos', 'GET /v3/videos/{video_id}', 'GET /v3/videos', 'DELETE /v3/videos/{video_id}'],
     async run(h) {
-      const { videoId } = await h.client.createAvatarClip({ ...CLIP, avatarId: AVATAR, speed: 1.1, title: 'contract', callbackId: 'contract-1' }, { idempotencyKey: 'contract-avatar-clip' });
+      const { videoId } = await h.client.createAvatarClip({ ...CLIP, avatarId: AVATAR, speed: 1.1, pitch: 2, locale: 'en-US', title: 'contract', callbackId: 'contract-1' }, { idempotencyKey: 'contract-avatar-clip' });
       await h.client.waitForVideo(videoId);
       await collect(h.client.videos.list({ limit: 1 }));
       await h.client.videos.delete(videoId);

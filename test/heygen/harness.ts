@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHeyGenClient, type HeyGenClient, type HeyGenConfig } from '../../src/heygen';
+import { createHeyGenClient, type HeyGenClient, type HeyGenOptions } from '../../src/heygen';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server';
 
 export const TEST_KEY = 'hg-test-key-7f3a9c1e5b';
@@ -12,16 +12,16 @@ export interface Harness {
   emulator: Emulator;
   client: HeyGenClient;
   dir: string;
-  makeClient(config?: Partial<HeyGenConfig>): HeyGenClient;
+  makeClient(config?: HeyGenOptions): HeyGenClient;
   close(): Promise<void>;
 }
 
 /** An emulator with fast timings and a client pointed at it; every extra client is closed with it. */
-export async function startHarness(opts: EmulatorOptions = {}, config: Partial<HeyGenConfig> = {}): Promise<Harness> {
+export async function startHarness(opts: EmulatorOptions = {}, config: HeyGenOptions = {}): Promise<Harness> {
   const emulator = await startEmulator({ timing: { pendingMs: 30, processingMinMs: 60 }, ...opts });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hg-test-'));
   const clients: HeyGenClient[] = [];
-  const makeClient = (extra: Partial<HeyGenConfig> = {}): HeyGenClient => {
+  const makeClient = (extra: HeyGenOptions = {}): HeyGenClient => {
     const c = createHeyGenClient({ apiKey: TEST_KEY, baseUrl: emulator.url, retryBaseDelayMs: 20, retryMaxDelayMs: 200, ...config, ...extra });
     clients.push(c);
     return c;

@@ -20,11 +20,15 @@ describe('render flags', () => {
   });
 
   it('names the flag and what it accepts when a value is wrong', () => {
-    expect(() => parseRenderFlags({ codec: 'av1' })).toThrow(/--codec av1 is not supported; use one of h264, h265, vp8, vp9, prores/);
-    expect(() => parseRenderFlags({ preset: 'cinema' })).toThrow(/--preset cinema is not a format; use one of landscape-1080p/);
-    expect(() => parseRenderFlags({ crf: '99' })).toThrow(/--crf 99 .* from 0 to 51/);
-    expect(() => parseRenderFlags({ chunks: '1.5' })).toThrow(/--chunks 1.5 .* whole number/);
+    expect(() => parseRenderFlags({ codec: 'av1' })).toThrow(/--codec "av1" is not valid: use one of h264, h265, vp8, vp9, prores/);
+    expect(() => parseRenderFlags({ preset: 'cinema' })).toThrow(/--preset "cinema" is not valid: use one of landscape-1080p/);
+    expect(() => parseRenderFlags({ crf: '99' })).toThrow(/--crf "99" .* from 0 to 51/);
+    expect(() => parseRenderFlags({ chunks: '1.5' })).toThrow(/--chunks "1.5" .* whole number/);
     expect(() => parseRenderFlags({ codec: 'prores', crf: '10' })).toThrow(/does not apply to prores/);
+    expect(() => parseRenderFlags({ 'image-format': 'gif' })).toThrow(/--image-format "gif" is not valid: use one of jpeg, png/);
+    expect(() => parseRenderFlags({ 'jpeg-quality': '0' })).toThrow(/--jpeg-quality "0" is not valid: use a whole number from 1 to 100/);
+    expect(() => parseRenderFlags({ presenter: 'html5' })).toThrow(/--presenter "html5" is not valid: use one of media, offthread/);
+    expect(parseRenderFlags({ 'image-format': 'png', 'jpeg-quality': '90', presenter: 'offthread' })).toMatchObject({ imageFormat: 'png', jpegQuality: 90, presenterPlayer: 'offthread' });
     expect(parseRenderFlags({ preset: 'portrait-720p', scale: '0.5', chunks: '3' })).toMatchObject({ preset: 'portrait-720p', scale: 0.5, chunks: 3 });
   });
 
@@ -48,10 +52,8 @@ describe('--on lambda', () => {
     const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
     for (const n of names) delete process.env[n];
     try {
-      const started = Date.now();
       const prepared = { spec: videoSpecSchema.parse(SHORT_SPEC), compositionId: 'Explainer', inputProps: {}, timeline: { scenes: [], durationInFrames: 1, missingClips: 0 } } satisfies PreparedRender;
       await expect(renderOnLambda({ root: '/nonexistent', codeRoot: '/nonexistent', prepared, outFile: '/nonexistent/x.mp4', settings: renderSettings() })).rejects.toThrow(LambdaSetupError);
-      expect(Date.now() - started).toBeLessThan(1000);
     } finally {
       for (const n of names) if (saved[n] !== undefined) process.env[n] = saved[n];
     }

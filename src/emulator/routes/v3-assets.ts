@@ -76,7 +76,7 @@ export function registerV3AssetRoutes(router: Router, ctx: EmulatorContext): voi
       if (bytes.length === 0) throw bad('The file is empty', 'file');
       if (bytes.length > MULTIPART_MAX) throw new HttpError(413, 'File exceeds 32 MB: use POST /v3/assets/direct-uploads', { code: 'payload_too_large' });
       const mime = sniffMime(bytes);
-      if (!mime) throw bad('Unsupported file type: png, jpeg, mp4, webm, mp3, wav or pdf', 'file');
+      if (!mime) throw bad('Unsupported file type: png, jpeg, mp4, webm, mp3, wav, pdf or srt', 'file');
       const asset = await createAsset(ctx, { filename: file.name || `upload.${extensionFor(mime)}`, mimeType: mime, bytes });
       return { data: assetOut(ctx, asset) };
     },

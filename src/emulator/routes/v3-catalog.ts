@@ -1,10 +1,12 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Router } from '../router';
 import type { EmulatorContext } from '../emulator-context';
 import { HttpError } from '../http-error';
 import { GROUP_LIST, LOOKS, VOICES, findLook, findVoice, type CatalogVoice } from '../catalog';
 import { paginateList } from '../pagination';
+import { findPhotoAvatar, photoGroupOut, photoLookOut } from '../photo-avatars';
 import { newId } from '../ids';
 import { ffmpegPath, runBinary } from '../../media/ffmpeg';
 import { speechTimestampsWithSentinels } from '../synth';
@@ -19,7 +21,8 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
   router.add('GET', '/v3/avatars', (rc) => {
     const ownership = rc.query.get('ownership');
     if (ownership && ownership !== 'public' && ownership !== 'private') throw bad('ownership must be public or private', 'ownership');
-    const groups = ownership === 'private' ? [] : GROUP_LIST;
+    const own = [...ctx.state.photoAvatars.values()].map((p) => photoGroupOut(ctx, p));
+    const groups = ownership === 'private' ? own : ownership === 'public' ? GROUP_LIST : [...own, ...GROUP_LIST];
     const page = paginateList(groups, rc.query, { def: 20, max: 50 }, 'avatars');
     return { data: page.data, extra: page.extra };
   });
@@ -28,16 +31,22 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
     const type = rc.query.get('avatar_type');
     const ownership = rc.query.get('ownership');
     if (type && !['studio_avatar', 'digital_twin', 'photo_avatar'].includes(type)) throw bad('avatar_type must be studio_avatar, digital_twin or photo_avatar', 'avatar_type');
-    const looks = ownership === 'private' ? [] : LOOKS.filter((l) => (!group || l.group_id === group) && (!type || l.avatar_type === type));
+    const own = [...ctx.state.photoAvatars.values()].map((p) => photoLookOut(ctx, p));
+    const all: object[] = ownership === 'private' ? own : ownership === 'public' ? LOOKS : [...own, ...LOOKS];
+    const looks = (all as { group_id?: unknown; avatar_type?: unknown }[]).filter((l) => (!group || l.group_id === group) && (!type || l.avatar_type === type));
     const page = paginateList(looks, rc.query, { def: 20, max: 50 }, `looks:${group ?? ''}:${type ?? ''}`);
     return { data: page.data, extra: page.extra };
   });
   router.add('GET', '/v3/avatars/looks/:id', (rc) => {
+    const photo = findPhotoAvatar(ctx, rc.params.id ?? '');
+    if (photo && photo.lookId === rc.params.id) return { data: photoLookOut(ctx, photo) };
     const look = findLook(rc.params.id ?? '');
     if (!look) throw new HttpError(404, `Look ${rc.params.id} not found`, { code: 'avatar_not_found' });
     return { data: look };
   });
   router.add('GET', '/v3/avatars/:id', (rc) => {
+    const photo = findPhotoAvatar(ctx, rc.params.id ?? '');
+    if (photo && photo.groupId === rc.params.id) return { data: photoGroupOut(ctx, photo) };
     const group = GROUP_LIST.find((g) => g.id === rc.params.id);
     if (!group) throw new HttpError(404, `Avatar group ${rc.params.id} not found`, { code: 'avatar_not_found' });
     return { data: group };
@@ -77,6 +86,8 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
     await writeFile(wav, speech.wav);
     await runBinary(ffmpegPath(), ['-v', 'error', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '64k', '-y', path.join(ctx.dataDir, 'speech', `${id}.mp3`)]);
     await rm(wav, { force: true });
+    const mp3 = await readFile(path.join(ctx.dataDir, 'speech', `${id}.mp3`));
+    ctx.state.speechByHash.set(createHash('sha256').update(mp3).digest('hex'), speech.words);
     return {
       data: {
         audio_url: `${ctx.baseUrl()}/files/speech/${id}.mp3`,

@@ -5,7 +5,8 @@ import type { VideoJob } from '../video-job';
 import type { ClipRequest } from '../synth';
 import { dimensionsFor, type AspectRatio, type Resolution } from '../synth';
 import { HttpError } from '../http-error';
-import { findLook, findVoice } from '../catalog';
+import { findVoice } from '../catalog';
+import { resolveAvatar } from '../resolve-avatar';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { videoUrls } from '../video-urls';
@@ -71,9 +72,9 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
   if (type === 'avatar') {
     avatarId = str(body, 'avatar_id');
     if (!avatarId) throw bad('Exactly one visual source required: avatar_id, image_url, or image_asset_id.', 'avatar_id');
-    const look = findLook(avatarId);
-    if (!look && !ctx.acceptUnknownIds) throw new HttpError(404, `Avatar ${avatarId} not found`, { code: 'avatar_not_found', param: 'avatar_id' });
-    defaultVoice = look?.default_voice_id;
+    const avatar = resolveAvatar(ctx, avatarId, 'avatar_id');
+    defaultVoice = avatar.defaultVoice;
+    photo = avatar.photo;
   } else {
     photo = await imageBytes(ctx, body.image);
   }
@@ -91,10 +92,7 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
   if (outputFormat !== 'mp4' && outputFormat !== 'webm') throw bad('output_format must be mp4 or webm', 'output_format');
   if (outputFormat === 'webm' && present(body.background)) throw bad('background cannot be set with output_format webm (the output is transparent)', 'background');
 
-  const settings = (body.voice_settings ?? {}) as { speed?: unknown };
-  if (typeof settings !== 'object') throw bad('voice_settings must be an object', 'voice_settings');
-  const speed = settings.speed;
-  if (speed !== undefined && speed !== null && (typeof speed !== 'number' || speed < 0.5 || speed > 1.5)) throw bad('voice_settings.speed must be between 0.5 and 1.5', 'voice_settings.speed');
+  const speed = checkVoiceSettings(body.voice_settings);
 
   const caption = body.caption as { file_format?: unknown } | null | undefined;
   if (caption && caption.file_format !== undefined && caption.file_format !== 'srt') throw bad('caption.file_format must be srt', 'caption.file_format');
@@ -128,6 +126,24 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
     idempotencyKey,
     request: body,
   };
+}
+
+const VOICE_SETTINGS = ['speed', 'pitch', 'volume', 'locale', 'engine_settings'];
+const VOICE_RANGES: Record<string, [number, number]> = { speed: [0.5, 1.5], pitch: [-50, 50], volume: [0, 1] };
+
+/** HeyGen's `voice_settings`: speed 0.5–1.5, pitch -50–50 semitones, volume 0–1, locale a tag; returns the speed. */
+function checkVoiceSettings(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw bad('voice_settings must be an object', 'voice_settings');
+  const settings = value as Record<string, unknown>;
+  const unknown = Object.keys(settings).find((k) => !VOICE_SETTINGS.includes(k));
+  if (unknown) throw bad(`voice_settings.${unknown} is not a field: use ${VOICE_SETTINGS.join(', ')}`, `voice_settings.${unknown}`);
+  for (const [name, [min, max]] of Object.entries(VOICE_RANGES)) {
+    const v = settings[name];
+    if (v !== undefined && v !== null && (typeof v !== 'number' || v < min || v > max)) throw bad(`voice_settings.${name} must be between ${min} and ${max}`, `voice_settings.${name}`);
+  }
+  if (settings.locale !== undefined && settings.locale !== null && (typeof settings.locale !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(settings.locale))) throw bad('voice_settings.locale must be a BCP-47 tag such as en-US', 'voice_settings.locale');
+  return typeof settings.speed === 'number' ? settings.speed : undefined;
 }
 
 /** The v3 VideoDetail of a job (URLs only once completed, failure fields only once failed). */

@@ -1,6 +1,7 @@
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadImage } from '@napi-rs/canvas';
 import { decodeAudio } from './clip-audio';
 import { figureFrames } from './figure-frames';
 import { frameRms, mouthLevels } from './loudness';
@@ -45,12 +46,13 @@ export async function synthesizeClip(req: ClipRequest, outFile: string): Promise
   const rms = frameRms(padded, pcm.sampleRate, fps, frames);
   const levels = mouthLevels(rms, MOUTH_LEVELS);
   let source: FrameSource;
+  const backdrop = req.backdrop ? await loadImage(req.backdrop) : undefined;
   if (req.photo) {
     const loudness = Float32Array.from(levels, (l) => l / (MOUTH_LEVELS - 1));
-    source = await photoFrames({ width, height, photo: req.photo, frames, fps, loudness, frameMarker: req.frameMarker });
+    source = await photoFrames({ width, height, photo: req.photo, frames, fps, loudness, frameMarker: req.frameMarker, backdrop });
   } else {
     const motion = motionTrack(frames, fps, req.avatarId ?? 'default');
-    source = figureFrames({ width, height, look: lookFor(req.avatarId), mouth: levels, mouthLevels: MOUTH_LEVELS, motion, frameMarker: req.frameMarker });
+    source = figureFrames({ width, height, look: lookFor(req.avatarId), mouth: levels, mouthLevels: MOUTH_LEVELS, motion, frameMarker: req.frameMarker, backdrop });
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'synth-clip-'));
   const tmpOut = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.${++tmpCounter}.tmp`);

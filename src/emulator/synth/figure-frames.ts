@@ -1,5 +1,6 @@
+import type { Image } from '@napi-rs/canvas';
 import { drawFigure, eyesRect, figureLayout, headRect, mouthRect, type FigureState, type Rect } from './figure';
-import { drawRegion, PatchedFrames, type FrameSource } from './frame-source';
+import { drawBehind, drawRegion, PatchedFrames, type FrameSource } from './frame-source';
 import { frameMarkerRect, stampFrameMarker } from './frame-marker';
 import type { Look } from './look';
 import type { MotionTrack } from './motion';
@@ -14,6 +15,8 @@ export interface FigureFramesOptions {
   mouthLevels: number;
   motion: MotionTrack;
   frameMarker?: boolean;
+  /** drawn behind the figure over the whole frame */
+  backdrop?: Image;
 }
 
 /** Head offset step in figure units, snapped to an even number of pixels. */
@@ -37,7 +40,10 @@ export function figureFrames(o: FigureFramesOptions): FrameSource {
   let drawn = 0;
   const draw = (rect: Rect, state: FigureState): Yuva => {
     drawn++;
-    return drawRegion(rect, (ctx) => drawFigure(ctx, look, state, layout));
+    return drawRegion(rect, (ctx) => {
+      drawFigure(ctx, look, state, layout);
+      if (o.backdrop) drawBehind(ctx, o.backdrop, width, height);
+    });
   };
   const neutral: FigureState = { mouth: 0, eyes: 0, headX: 0, headY: 0 };
   const base = new Uint8Array(yuvaFrameBytes(width, height));

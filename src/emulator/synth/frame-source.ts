@@ -1,4 +1,4 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { blitYuva, copyYuvaRect, rgbaToYuva, yuvaView, type Yuva } from './yuva';
 import type { Rect } from './figure';
 
@@ -58,4 +58,12 @@ export class PatchedFrames {
     blitYuva(frame, patch, x, y);
     this.dirty.get(out)?.push({ x, y, width: patch.width, height: patch.height });
   }
+}
+
+/** Paints `image` over the whole frame behind what is already drawn (canvas space; call after the foreground). */
+export function drawBehind(ctx: SKRSContext2D, image: Image, width: number, height: number): void {
+  ctx.save();
+  ctx.globalCompositeOperation = 'destination-over';
+  ctx.drawImage(image, 0, 0, width, height);
+  ctx.restore();
 }

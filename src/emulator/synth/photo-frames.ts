@@ -1,5 +1,5 @@
 import { loadImage, type Image } from '@napi-rs/canvas';
-import { drawRegion, PatchedFrames, type FrameSource } from './frame-source';
+import { drawBehind, drawRegion, PatchedFrames, type FrameSource } from './frame-source';
 import { frameMarkerRect, stampFrameMarker } from './frame-marker';
 import type { Rect } from './figure';
 import { createYuva, packYuva, yuvaFrameBytes, type Yuva } from './yuva';
@@ -13,6 +13,8 @@ export interface PhotoFramesOptions {
   /** Per-frame loudness 0–1, for a slight lift while speaking. */
   loudness: Float32Array;
   frameMarker?: boolean;
+  /** drawn behind the photo over the whole frame */
+  backdrop?: Image;
 }
 
 /** One slow zoom/sway cycle lasts this long; it is drawn in PHASES steps. */
@@ -28,7 +30,7 @@ export function photoOval(width: number, height: number): { cx: number; cy: numb
   return { cx: width / 2, cy: height - ry - height * 0.02, rx, ry };
 }
 
-function drawPhoto(img: Image, rect: Rect, oval: ReturnType<typeof photoOval>, phase: number, lift: number): Yuva {
+function drawPhoto(img: Image, rect: Rect, oval: ReturnType<typeof photoOval>, phase: number, lift: number, backdrop?: { image: Image; width: number; height: number }): Yuva {
   const t = (phase / PHASES) * 2 * Math.PI;
   const zoom = 1.035 + 0.025 * Math.sin(t) + 0.01 * lift;
   const sx = oval.rx * 0.03 * Math.sin(2 * t + 1);
@@ -51,6 +53,7 @@ function drawPhoto(img: Image, rect: Rect, oval: ReturnType<typeof photoOval>, p
     ctx.fillStyle = g;
     ctx.fillRect(-1.1, -1.1, 2.2, 2.2);
     ctx.restore();
+    if (backdrop) drawBehind(ctx, backdrop.image, backdrop.width, backdrop.height);
   });
 }
 
@@ -65,7 +68,8 @@ export async function photoFrames(o: PhotoFramesOptions): Promise<FrameSource> {
   const y0 = Math.max(0, even(oval.cy - oval.ry - 2, false));
   const rect: Rect = { x: x0, y: y0, width: Math.min(width, even(oval.cx + oval.rx + 2, true)) - x0, height: Math.min(height, even(oval.cy + oval.ry + 2, true)) - y0 };
   const base = new Uint8Array(yuvaFrameBytes(width, height));
-  packYuva(createYuva(width, height), base);
+  const backdrop = o.backdrop ? { image: o.backdrop, width, height } : undefined;
+  packYuva(backdrop ? drawRegion({ x: 0, y: 0, width, height }, (ctx) => drawBehind(ctx, backdrop.image, width, height)) : createYuva(width, height), base);
   const patched = new PatchedFrames(base, width, height);
   const covered = o.frameMarker ? [rect, frameMarkerRect(width, height)] : [rect];
   const cache = new Map<string, Yuva>();
@@ -87,7 +91,7 @@ export async function photoFrames(o: PhotoFramesOptions): Promise<FrameSource> {
       const [phase = 0, lift = 0] = key.split(':').map(Number);
       let patch = last?.key === key ? last.patch : cache.get(key);
       if (!patch) {
-        patch = drawPhoto(img, rect, oval, phase, lift / 2);
+        patch = drawPhoto(img, rect, oval, phase, lift / 2, backdrop);
         drawn++;
         const bytes = patch.y.length * 2 + patch.u.length * 2;
         if (cached + bytes <= CACHE_BYTES) {

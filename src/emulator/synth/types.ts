@@ -29,6 +29,8 @@ export interface ClipRequest {
   avatarId?: string;
   /** PNG/JPEG bytes of a photo avatar (HeyGen type:"image"), gently animated instead of the drawn figure. */
   photo?: Buffer;
+  /** PNG/JPEG drawn behind the presenter, stretched to the frame (the emulator's title cards): the clip is opaque. */
+  backdrop?: Buffer;
   speech: { text: string; voiceId?: string; speed?: number } | { audio: Buffer };
   /** Stamp each frame's index into the clip (see frameMarkerRect). */
   frameMarker?: boolean;

@@ -24,6 +24,9 @@ const VOICES: readonly EspeakVoice[] = [
 
 /** The same voice id always maps to the same espeak voice; distinct ids spread over the table. */
 export function espeakVoiceFor(voiceId: string | undefined): EspeakVoice {
+  // `espeak:<voice>` names an espeak-ng voice directly (translations speak the target language)
+  const direct = /^espeak:([a-z0-9+-]+)$/i.exec(voiceId ?? '');
+  if (direct?.[1]) return { voice: direct[1], pitch: 50, pitchRange: 60, gender: 'female' };
   const v = VOICES[hashString(voiceId ?? 'default') % VOICES.length];
   if (!v) throw new Error('voice table is empty');
   return v;

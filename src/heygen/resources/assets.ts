@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import type { Transport } from '../transport';
 import { parseData } from '../parse-data';
 import { assetSchema, completedUploadSchema, directUploadSchema, legacyAssetSchema, legacyPresignSchema } from '../schemas/asset';
 import { contentTypeFor } from '../content-type-for';
-import { idempotencyKeyFor, normalizeIdempotencyKey } from '../idempotency-key';
+import { normalizeIdempotencyKey } from '../idempotency-key';
 import { ConflictError, PayloadTooLargeError } from '../errors';
 import { sleep } from '../sleep';
 
@@ -80,12 +80,20 @@ export interface AssetsResource {
   delete(assetId: string): Promise<void>;
 }
 
+/**
+ * One key per upload, the same on each of its retries. Never derived from the bytes: HeyGen replays an answer for
+ * 24 h, so uploading a file again after its asset was deleted would hand back the dead asset.
+ */
+function uploadKey(opts: UploadOptions): string {
+  return normalizeIdempotencyKey(opts.idempotencyKey ?? `upload-${randomUUID()}`);
+}
+
 export function createAssetsResource(transport: Transport, multipartMaxBytes = MULTIPART_MAX_BYTES): AssetsResource {
   const generation = transport.config.generation;
 
   async function multipart(src: Source, opts: UploadOptions): Promise<UploadedAsset> {
     const bytes = await src.bytes();
-    const key = normalizeIdempotencyKey(opts.idempotencyKey ?? idempotencyKeyFor(`POST /v3/assets ${src.filename}`, bytes));
+    const key = uploadKey(opts);
     const res = await transport.request({
       method: 'POST',
       path: '/v3/assets',
@@ -105,7 +113,7 @@ export function createAssetsResource(transport: Transport, multipartMaxBytes = M
   async function direct(src: Source, opts: UploadOptions): Promise<UploadedAsset> {
     const checksum = await src.sha256();
     const body = { filename: src.filename, content_type: src.contentType, size_bytes: src.size, checksum_sha256: checksum };
-    const key = normalizeIdempotencyKey(opts.idempotencyKey ?? idempotencyKeyFor('POST /v3/assets/direct-uploads', body));
+    const key = uploadKey(opts);
     const created = parseData(
       directUploadSchema,
       await transport.request({ method: 'POST', path: '/v3/assets/direct-uploads', json: body, kind: 'write', idempotencyKey: key, signal: opts.signal }),
@@ -125,7 +133,8 @@ export function createAssetsResource(transport: Transport, multipartMaxBytes = M
     const route = `/v3/assets/${encodeURIComponent(created.asset_id)}/complete`;
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await transport.request({ method: 'POST', path: route, json: { checksum_sha256: checksum }, kind: 'write', signal: opts.signal });
+        // HeyGen documents complete as idempotent: the transport retries it after a timeout or a 5xx
+        const res = await transport.request({ method: 'POST', path: route, json: { checksum_sha256: checksum }, kind: 'write', idempotent: true, signal: opts.signal });
         const done = parseData(completedUploadSchema, res, 'POST /v3/assets/{id}/complete');
         return { assetId: done.asset_id, url: done.url, mimeType: done.mime_type, sizeBytes: done.size_bytes };
       } catch (error) {

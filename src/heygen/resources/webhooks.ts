@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Transport } from '../transport';
 import { paginate } from '../paginate';
 import { parseData } from '../parse-data';
-import { idempotencyKeyFor, normalizeIdempotencyKey } from '../idempotency-key';
+import { normalizeIdempotencyKey } from '../idempotency-key';
 import { rotatedSecretSchema, webhookEndpointSchema, webhookEventSchema, webhookEventTypeSchema, type WebhookEndpoint } from '../schemas/webhook';
 
 export interface WebhooksResource {
@@ -26,7 +27,8 @@ export function createWebhooksResource(transport: Transport): WebhooksResource {
   return {
     endpoints: {
       async create(body, opts = {}) {
-        const idempotencyKey = normalizeIdempotencyKey(opts.idempotencyKey ?? idempotencyKeyFor(`POST ${BASE}`, body));
+        // one key per create, kept across its retries; a content key would replay a deleted endpoint for 24 h
+        const idempotencyKey = normalizeIdempotencyKey(opts.idempotencyKey ?? `endpoint-${randomUUID()}`);
         const res = await transport.request({ method: 'POST', path: BASE, json: body, kind: 'write', idempotencyKey });
         return parseData(webhookEndpointSchema, res, `POST ${BASE}`);
       },

@@ -10,6 +10,8 @@ export const avatarGroupSchema = z.looseObject({
   default_voice_id: z.string().nullish(),
   created_at: z.number().nullish(),
   status: z.string().nullish(),
+  consent_status: z.string().nullish(),
+  error: z.looseObject({ code: z.string(), message: z.string() }).nullish(),
 });
 export type AvatarGroup = z.infer<typeof avatarGroupSchema>;
 
@@ -28,6 +30,7 @@ export const avatarLookSchema = z.looseObject({
   supported_api_engines: z.array(z.string()).default([]),
   tags: z.array(z.string()).nullish(),
   status: z.string().nullish(),
+  error: z.looseObject({ code: z.string(), message: z.string() }).nullish(),
 });
 export type AvatarLook = z.infer<typeof avatarLookSchema>;
 
@@ -92,3 +95,6 @@ export const legacyVoicesSchema = z.looseObject({
 });
 
 export const remainingQuotaSchema = z.looseObject({ remaining_quota: z.number(), details: z.record(z.string(), z.unknown()).nullish() });
+
+export const createdAvatarSchema = z.looseObject({ avatar_item: avatarLookSchema.nullish(), avatar_group: avatarGroupSchema.nullish() });
+export const avatarConsentSchema = z.looseObject({ avatar_group: avatarGroupSchema, url: z.string().nullish() });

@@ -1,0 +1,34 @@
+import type { EmulatorContext } from './emulator-context';
+import type { VideoJob } from './video-job';
+import type { Fault } from './faults';
+import { newId } from './ids';
+
+/** Starts an internal render job (lipsync, translation) whose file `produce` makes; counted apart from videos. */
+export function startDerivedRender(ctx: EmulatorContext, init: { title?: string; request: unknown; fault?: Fault; produce: VideoJob['produce'] }): VideoJob {
+  const job: VideoJob = {
+    id: newId(),
+    api: 'v3',
+    title: init.title,
+    status: 'waiting',
+    createdAt: Date.now(),
+    outputFormat: 'mp4',
+    width: 0,
+    height: 0,
+    scenes: [],
+    caption: true,
+    request: init.request,
+    produce: init.produce,
+    internal: true,
+  };
+  if (init.fault?.type === 'fail' || init.fault?.type === 'stuck') job.fault = init.fault;
+  ctx.state.renders.set(job.id, job);
+  ctx.runner.submit(job);
+  return job;
+}
+
+/** HeyGen's lipsync and translation statuses: pending, running, completed, failed. */
+export function derivedStatus(job: VideoJob | undefined): 'pending' | 'running' | 'completed' | 'failed' {
+  if (!job || job.status === 'failed') return 'failed';
+  if (job.status === 'completed') return 'completed';
+  return job.status === 'processing' ? 'running' : 'pending';
+}
