@@ -5,7 +5,7 @@ import { FlagError, parseCommandLine, parseListFlag } from '../src/lib/cli-flags
 const USAGE = `Usage: npm run heygen -- <command> [--json]
   avatars                 every look you can pass as avatar_id (all pages)
   voices                  every voice (all pages)
-  balance                 API wallet (v3) or remaining credits (legacy)
+  balance                 what is left: wallet, plan credits or usage-based allowance (v3); quota (legacy)
   video <id>              one video's status and links
   webhooks list
   webhooks create <url> [--events a,b]   event types as HeyGen names them, e.g. avatar_video.success,avatar_video.fail
@@ -41,7 +41,7 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events?:
     }
     case 'balance': {
       const b = await client.balance();
-      return show({ amount: b.amount, unit: b.unit, source: b.source }, () => `${b.unit === 'usd' ? `$${b.amount.toFixed(2)}` : `${b.amount} ${b.unit}`} (${b.source})`);
+      return show({ billing: b.billing, amount: b.amount, unit: b.unit, summary: b.summary, source: b.source }, () => `${b.summary} (${b.source})`);
     }
     case 'video': {
       if (!sub) throw new Error('video needs an id: npm run heygen -- video <id>');

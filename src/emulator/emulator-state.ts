@@ -1,4 +1,5 @@
 import type { VideoJob } from './video-job';
+import { DEFAULT_BILLING, type EmulatorBilling } from './billing';
 import type { WordTiming } from './synth';
 import type { AgentSession, DerivedVideo, PhotoAvatar, Proofread } from './resource-records';
 
@@ -86,10 +87,13 @@ export class EmulatorState {
   createRequestsByKey = new Map<string, number>();
   walletUsd: number;
   quotaCredits: number;
+  /** how the account pays; `walletUsd` is the wallet of a wallet account */
+  billing: EmulatorBilling;
 
-  constructor(private readonly initial: { walletUsd: number; quotaCredits: number }) {
+  constructor(private readonly initial: { walletUsd: number; quotaCredits: number; billing?: Partial<EmulatorBilling> }) {
     this.walletUsd = initial.walletUsd;
     this.quotaCredits = initial.quotaCredits;
+    this.billing = { ...DEFAULT_BILLING, ...initial.billing };
   }
 
   reset(): void {
@@ -113,5 +117,6 @@ export class EmulatorState {
     this.createRequestsByKey.clear();
     this.walletUsd = this.initial.walletUsd;
     this.quotaCredits = this.initial.quotaCredits;
+    this.billing = { ...DEFAULT_BILLING, ...this.initial.billing };
   }
 }

@@ -30,6 +30,7 @@ import { registerV3LipsyncRoutes } from './routes/v3-lipsyncs';
 import { registerV3TranslationRoutes } from './routes/v3-video-translations';
 import { rememberRender } from './remember-render';
 import type { EmulatorExchange } from './exchange';
+import { chargeVideo, type EmulatorBilling } from './billing';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port */
@@ -54,6 +55,8 @@ export interface EmulatorOptions {
   /** secret that signs deliveries to per-video `callback_url`s (HeyGen does not document one) */
   callbackSecret?: string;
   walletUsd?: number;
+  /** how the account pays (wallet by default) and its subscription or usage-based figures */
+  billing?: Partial<EmulatorBilling>;
   /** legacy quota in credits (remaining_quota = credits × 60) */
   quotaCredits?: number;
   /** accept avatar and voice ids outside the catalogue */
@@ -126,7 +129,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'heygen-emulator-')));
   await Promise.all(['videos', 'assets', 'speech'].map((d) => mkdir(path.join(dataDir, d), { recursive: true })));
   const log = opts.log ?? (() => {});
-  const state = new EmulatorState({ walletUsd: opts.walletUsd ?? 100, quotaCredits: opts.quotaCredits ?? 600 });
+  const state = new EmulatorState({ walletUsd: opts.walletUsd ?? 100, quotaCredits: opts.quotaCredits ?? 600, billing: opts.billing });
   const faults = new FaultRegistry();
   const signer = new UrlSigner(opts.urlTtlMs ?? 7 * 24 * 3600 * 1000);
   const callbackSecret = opts.callbackSecret ?? 'whsec_emulator_callback_secret';
@@ -140,10 +143,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     filesDir: path.join(dataDir, 'videos'),
     log,
     onTerminal: (job) => {
-      if (job.status === 'completed' && job.durationSec) {
-        state.walletUsd = Math.round((state.walletUsd - job.durationSec * 0.1) * 100) / 100;
-        state.quotaCredits -= Math.max(1, Math.ceil(job.durationSec / 30));
-      }
+      if (job.status === 'completed' && job.durationSec) chargeVideo(state, job.durationSec);
       if (job.status === 'completed' && job.videoFile && !job.internal) void rememberRender(state, job);
       if (!job.internal) deliverVideoEvent(ctx, job, { retryDelaysMs: opts.webhookRetryDelaysMs ?? [100, 200, 400, 800], callbackSecret });
     },

@@ -21,14 +21,7 @@ import { VIDEO_POLLING } from './video-polling';
 import { waitForVideo, fetchVideoStatus, type WaitOptions } from './wait-for-video';
 import { downloadVideo, type DownloadVideoOptions } from './download-video';
 import type { VideoResult } from './video-result';
-
-export interface Balance {
-  /** USD in the v3 API wallet, or legacy credits (quota units ÷ 60) */
-  amount: number;
-  unit: 'usd' | 'credits' | string;
-  source: 'GET /v3/users/me' | 'GET /v2/user/remaining_quota';
-  raw: unknown;
-}
+import { balanceFromUser, type Balance } from './account-balance';
 
 export interface HeyGenClient {
   readonly config: HeyGenConfig;
@@ -51,6 +44,7 @@ export interface HeyGenClient {
   downloadVideo(videoId: string, destFile: string, opts?: Omit<DownloadVideoOptions, 'file'>): Promise<{ file: string; bytes: number }>;
   /** the subtitle sidecar (v3 SRT `subtitle_url`; legacy `caption_url`) to destFile when given, and its text */
   downloadSubtitles(videoId: string, destFile?: string, opts?: Omit<DownloadVideoOptions, 'file'>): Promise<{ file?: string; bytes: number; text: string }>;
+  /** what the account has left: wallet, subscription credits, usage-based allowance (v3) or the quota (legacy) */
   balance(): Promise<Balance>;
   close(): Promise<void>;
 }
@@ -93,10 +87,9 @@ export function createHeyGenClient(config: HeyGenOptions = {}): HeyGenClient {
     async balance() {
       if (resolved.generation === 'legacy') {
         const quota = await legacy.remainingQuota();
-        return { amount: quota.credits, unit: 'credits', source: 'GET /v2/user/remaining_quota', raw: quota };
+        return { billing: 'legacy', amount: quota.credits, unit: 'credits', summary: `${quota.credits} credits of API quota`, source: 'GET /v2/user/remaining_quota', raw: quota };
       }
-      const me = await users.me();
-      return { amount: me.wallet?.remaining_balance ?? 0, unit: me.wallet?.currency ?? 'usd', source: 'GET /v3/users/me', raw: me };
+      return balanceFromUser(await users.me());
     },
     close: () => transport.close(),
   };

@@ -1,4 +1,5 @@
-export { createHeyGenClient, type HeyGenClient, type Balance } from './client';
+export { createHeyGenClient, type HeyGenClient } from './client';
+export { balanceFromUser, type Balance } from './account-balance';
 export { resolveConfig, envGeneration, hasCredential, configuredBackend, isLoopbackUrl, REAL_POLL_CADENCE, QUICK_POLL_CADENCE, type HeyGenConfig, type HeyGenOptions, type ApiGeneration, type CallTimeouts } from './config';
 export type { PollCadence } from './poll-cadence';
 export type { HeyGenConnection, ConnectHeyGen } from './connection';

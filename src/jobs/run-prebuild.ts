@@ -153,7 +153,9 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
   let connection: HeyGenConnection | undefined;
   let receiver: WebhookReceiver | undefined;
   try {
-    if (opts.webhook) receiver = await startWebhookReceiver({ secret: opts.webhook.secret, port: opts.webhook.port ?? 0 });
+    // A fail event counts only once the API confirms it (the connection is open before any video is submitted).
+    const confirmFailure = (videoId: string) => (connection ? connection.client.videoStatus(videoId) : Promise.reject(new Error('not connected yet')));
+    if (opts.webhook) receiver = await startWebhookReceiver({ secret: opts.webhook.secret, port: opts.webhook.port ?? 0, confirmFailure });
     const callbackUrl = receiver ? (opts.webhook?.publicUrl ?? receiver.url) : undefined;
     await store.removePartials();
     connection = await opts.connect();

@@ -38,9 +38,19 @@ describe('npm run heygen (a child process against the emulator)', () => {
     expect(voices.stdout).toContain('Sara - Cheerful');
     expect(voices.stdout).toContain('25 voices');
     const balance = await cli(['balance']);
-    expect(balance.stdout).toContain('$100.00');
+    expect(balance.stdout).toContain('$100.00 in the API wallet');
     const legacy = await cli(['balance', '--json'], { HEYGEN_API_GENERATION: 'legacy' });
-    expect(JSON.parse(legacy.stdout)).toEqual({ amount: 600, unit: 'credits', source: 'GET /v2/user/remaining_quota' });
+    expect(JSON.parse(legacy.stdout)).toEqual({ billing: 'legacy', amount: 600, unit: 'credits', summary: '600 credits of API quota', source: 'GET /v2/user/remaining_quota' });
+  });
+
+  it('balance of a subscription and of a usage-based account', async () => {
+    h.emulator.state.billing = { ...h.emulator.state.billing, type: 'subscription', plan: 'team', premiumCredits: 120, addOnCredits: 30 };
+    const plan = await cli(['balance', '--json']);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ billing: 'subscription', amount: 150, unit: 'credits' });
+    h.emulator.state.billing = { ...h.emulator.state.billing, type: 'usage_based', includedCredits: 500, usedCredits: 500, spendingCurrentUsd: 12.3, spendingCapUsd: 100 };
+    const metered = await cli(['balance']);
+    expect(metered.stdout).toContain('usage-based: 0 of 500 included credits left; $12.30 spent of a $100.00 cap');
+    h.emulator.state.billing = { ...h.emulator.state.billing, type: 'wallet' };
   });
 
   it('without a key it says how to set one', async () => {

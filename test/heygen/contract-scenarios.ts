@@ -194,10 +194,15 @@ export const CONTRACT_SCENARIOS: ContractScenario[] = [
     },
   },
   {
-    name: 'the account',
+    name: 'the account, for each way of paying',
     routes: ['GET /v3/users/me'],
     async run(h) {
-      await h.client.balance();
+      const original = h.emulator.state.billing;
+      for (const type of ['wallet', 'subscription', 'usage_based'] as const) {
+        h.emulator.state.billing = { ...original, type };
+        await h.client.balance();
+      }
+      h.emulator.state.billing = original;
     },
   },
   {

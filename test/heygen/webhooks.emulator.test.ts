@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function receiver(secret: string | string[]): Promise<WebhookReceiver> {
-  const r = await startWebhookReceiver({ secret });
+  const r = await startWebhookReceiver({ secret, confirmFailure: (id) => h.client.videoStatus(id) });
   receivers.push(r);
   return r;
 }
@@ -37,6 +37,21 @@ describe('verifyWebhook', () => {
     expect(() => verifyWebhook({ rawBody: JSON.stringify(JSON.parse(body), null, 1), headers: v3(), secret, now })).toThrow(/does not match/);
     expect(() => verifyWebhook({ rawBody: body, headers: v3({ 'heygen-timestamp': String(Math.floor(now / 1000) - 600) }), secret, now })).toThrow(/window/);
     expect(() => verifyWebhook({ rawBody: body, headers: {}, secret })).toThrow(/no Heygen-Signature/);
+  });
+
+  it('recognises a replay by its signed body, whatever new Heygen-Event-Id and Heygen-Timestamp it carries', () => {
+    const seen = new EventIdCache();
+    expect(verifyWebhook({ rawBody: body, headers: v3(), secret, now, seen }).duplicate).toBe(false);
+    const later = now + 120_000;
+    const replay = verifyWebhook({ rawBody: body, headers: v3({ 'heygen-event-id': 'evt_forged_2', 'heygen-timestamp': String(Math.floor(later / 1000)) }), secret, now: later, seen });
+    expect(replay).toMatchObject({ duplicate: true, signedTimestamp: false });
+  });
+
+  it('accepts a signature over "<timestamp>.<body>", which also signs the time, and refuses that time once changed', () => {
+    const ts = String(Math.floor(now / 1000));
+    const signed = sign(secret, `${ts}.${body}`);
+    expect(verifyWebhook({ rawBody: body, headers: v3({ 'heygen-signature': signed, 'heygen-timestamp': ts }), secret, now })).toMatchObject({ signedTimestamp: true });
+    expect(() => verifyWebhook({ rawBody: body, headers: v3({ 'heygen-signature': signed, 'heygen-timestamp': String(Number(ts) + 1) }), secret, now })).toThrow(/does not match/);
   });
 
   it('flags a redelivered event id as a duplicate', () => {
@@ -74,6 +89,36 @@ describe('webhook endpoints', () => {
     await expect(h.client.webhooks.endpoints.create({ url: 'http://public.example.com/x' })).rejects.toBeInstanceOf(BadRequestError);
     await expect(h.client.webhooks.endpoints.create({ url: 'https://x.example.com', events: ['nope.event'] })).rejects.toMatchObject({ param: 'events' });
     expect((await h.client.webhooks.eventTypes()).map((t) => t.event_type)).toContain('avatar_video.success');
+  });
+});
+
+describe('the receiver is not an open door', () => {
+  it('refuses a body over the limit with 413 before reading it, announced or streamed', async () => {
+    const r = await receiver('whsec_big');
+    const big = await fetch(r.url, { method: 'POST', body: 'x'.repeat(200_000), headers: { 'content-type': 'application/json' } });
+    expect(big.status).toBe(413);
+    const chunks = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 20; i++) c.enqueue(new Uint8Array(8192).fill(120));
+        c.close();
+      },
+    });
+    const streamed = await fetch(r.url, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit).then((res) => res.status, () => 'closed');
+    expect([413, 'closed']).toContain(streamed);
+    expect(r.rejected).toBe(2);
+    expect(r.events).toEqual([]);
+  });
+
+  it('a signed "failed" event for a video the API says has not failed is ignored: the clip still completes', async () => {
+    const hook = await receiver('whsec_emulator_callback_secret');
+    const { videoId } = await h.client.createAvatarClip({ ...HI, title: 'forged-fail', callbackUrl: hook.url }, { idempotencyKey: 'hook-forged-fail' });
+    const forged = JSON.stringify({ event_type: 'avatar_video.fail', event_data: { video_id: videoId, msg: 'forged' } });
+    const res = await fetch(hook.url, { method: 'POST', body: forged, headers: { 'heygen-signature': sign('whsec_emulator_callback_secret', forged), 'heygen-timestamp': String(Math.floor(Date.now() / 1000)) } });
+    expect(res.status).toBe(200);
+    const result = await hook.waitFor(videoId);
+    expect(result).toMatchObject({ videoId, status: 'completed' });
+    while (hook.unconfirmed === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(hook.unconfirmed).toBe(1);
   });
 });
 

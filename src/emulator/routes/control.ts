@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../emulator-context';
 import type { Emulator } from '../server';
 import type { Fault } from '../faults';
 import { HttpError } from '../http-error';
+import type { EmulatorBilling } from '../billing';
 
 interface FaultBody {
   method?: string;
@@ -47,6 +48,7 @@ export function registerControlRoutes(router: Router, ctx: EmulatorContext, emul
         requests: s.requests.slice(-500),
         faults: ctx.faults.toJSON(),
         walletUsd: s.walletUsd,
+        billing: s.billing,
         quotaCredits: s.quotaCredits,
       },
     };
@@ -60,10 +62,11 @@ export function registerControlRoutes(router: Router, ctx: EmulatorContext, emul
     return { data: {} };
   }, opts);
   router.add('POST', '/__emulator/config', async (rc) => {
-    const body = await rc.json<{ concurrencyCap?: number; urlTtlMs?: number; walletUsd?: number }>();
+    const body = await rc.json<{ concurrencyCap?: number; urlTtlMs?: number; walletUsd?: number; billing?: Partial<EmulatorBilling> }>();
     if (body.concurrencyCap !== undefined) emulator().setConcurrencyCap(body.concurrencyCap);
     if (body.urlTtlMs !== undefined) ctx.signer.ttlMs = body.urlTtlMs;
     if (body.walletUsd !== undefined) ctx.state.walletUsd = body.walletUsd;
+    if (body.billing !== undefined) ctx.state.billing = { ...ctx.state.billing, ...body.billing };
     return { data: {} };
   }, opts);
 }

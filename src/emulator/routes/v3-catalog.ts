@@ -6,6 +6,7 @@ import type { EmulatorContext } from '../emulator-context';
 import { HttpError } from '../http-error';
 import { GROUP_LIST, LOOKS, VOICES, findLook, findVoice, type CatalogVoice } from '../catalog';
 import { paginateList } from '../pagination';
+import { accountData } from '../billing';
 import { findPhotoAvatar, photoGroupOut, photoLookOut } from '../photo-avatars';
 import { newId } from '../ids';
 import { ffmpegPath, runBinary } from '../../media/ffmpeg';
@@ -99,14 +100,5 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
     };
   });
 
-  router.add('GET', '/v3/users/me', () => ({
-    data: {
-      username: 'emulator',
-      email: 'emulator@example.com',
-      first_name: 'Local',
-      last_name: 'Emulator',
-      billing_type: 'wallet',
-      wallet: { remaining_balance: ctx.state.walletUsd, currency: 'usd', auto_reload: { enabled: false } },
-    },
-  }));
+  router.add('GET', '/v3/users/me', () => ({ data: accountData(ctx.state) }));
 }

@@ -53,13 +53,26 @@ export const speechSchema = z.looseObject({
   word_timestamps: z.array(z.looseObject({ word: z.string(), start: z.number(), end: z.number() })).nullish(),
 });
 
+const creditPool = z.looseObject({ remaining: z.number().nullish(), resets_at: z.string().nullish() }).nullish();
+
+/** `GET /v3/users/me`: exactly one of wallet / subscription / usage_based is set, as `billing_type` says. */
 export const userSchema = z.looseObject({
   username: z.string().nullish(),
   email: z.string().nullish(),
   first_name: z.string().nullish(),
   last_name: z.string().nullish(),
   billing_type: z.string().nullish(),
-  wallet: z.looseObject({ remaining_balance: z.number(), currency: z.string(), auto_reload: z.unknown().optional() }).nullish(),
+  wallet: z
+    .looseObject({
+      remaining_balance: z.number().nullish(),
+      currency: z.string(),
+      auto_reload: z.looseObject({ enabled: z.boolean().nullish(), amount_usd: z.number().nullish(), threshold_usd: z.number().nullish() }).nullish(),
+    })
+    .nullish(),
+  subscription: z.looseObject({ plan: z.string().nullish(), credits: z.looseObject({ premium_credits: creditPool, add_on_credits: creditPool }).nullish() }).nullish(),
+  usage_based: z
+    .looseObject({ included_credits: z.number().nullish(), remaining_credits: z.number().nullish(), spending_cap_usd: z.number().nullish(), spending_current_usd: z.number().nullish() })
+    .nullish(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookVerificationError } from '../errors';
 import type { EventIdCache } from './event-id-cache';
 
@@ -16,7 +16,12 @@ export interface VerifyWebhookOptions {
 
 export interface VerifiedWebhook {
   scheme: 'heygen-signature' | 'signature';
+  /** As sent (header or body); a header id is not covered by the signature, so it is information only. */
   eventId?: string;
+  /** True when the signature covers `Heygen-Timestamp` too (HMAC of "<timestamp>.<body>"). */
+  signedTimestamp: boolean;
+  /** What replays are recognised by: the body's own event_id, else the hash of the signed body (never a header). */
+  replayKey: string;
   eventType: string;
   eventData: Record<string, unknown>;
   duplicate: boolean;
@@ -28,15 +33,16 @@ function header(headers: VerifyWebhookOptions['headers'], name: string): string 
   return Array.isArray(direct) ? direct[0] : direct;
 }
 
-function matches(signature: string, raw: Buffer, secret: string): boolean {
-  const expected = createHmac('sha256', secret).update(raw).digest();
+function matches(signature: string, signed: Buffer, secret: string): boolean {
+  const expected = createHmac('sha256', secret).update(signed).digest();
   const given = /^[0-9a-fA-F]+$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**
- * Checks a HeyGen delivery: hex HMAC-SHA256 of the raw body in `Heygen-Signature` (v3, with a timestamp window)
- * or `Signature` (legacy), compared in constant time; then parses `{event_type, event_data}`.
+ * Checks a HeyGen delivery: hex HMAC-SHA256 of the raw body (or of "<Heygen-Timestamp>.<body>", which also signs
+ * the time) in `Heygen-Signature` (v3, with a timestamp window) or `Signature` (legacy), compared in constant time;
+ * then parses `{event_type, event_data}`. Replays are recognised by signed content only (see replayKey).
  */
 export function verifyWebhook(opts: VerifyWebhookOptions): VerifiedWebhook {
   const raw = Buffer.isBuffer(opts.rawBody) ? opts.rawBody : Buffer.from(opts.rawBody, 'utf8');
@@ -45,9 +51,11 @@ export function verifyWebhook(opts: VerifyWebhookOptions): VerifiedWebhook {
   const signature = (v3 ?? legacy)?.trim().replace(/^sha256=/, '');
   if (!signature) throw new WebhookVerificationError('Webhook has no Heygen-Signature or Signature header', { code: 'missing_signature' });
   const secrets = typeof opts.secret === 'string' ? [opts.secret] : opts.secret;
-  if (!secrets.some((s) => matches(signature, raw, s))) throw new WebhookVerificationError('Webhook signature does not match the body', { code: 'bad_signature' });
+  const ts = header(opts.headers, 'heygen-timestamp');
+  const withTimestamp = ts ? Buffer.concat([Buffer.from(`${ts}.`), raw]) : null;
+  const signedTimestamp = !!withTimestamp && secrets.some((s) => matches(signature, withTimestamp, s));
+  if (!signedTimestamp && !secrets.some((s) => matches(signature, raw, s))) throw new WebhookVerificationError('Webhook signature does not match the body', { code: 'bad_signature' });
   if (v3) {
-    const ts = header(opts.headers, 'heygen-timestamp');
     if (!ts || !/^\d+$/.test(ts)) throw new WebhookVerificationError('Webhook has no valid Heygen-Timestamp', { code: 'missing_timestamp' });
     const ageSec = Math.abs((opts.now ?? Date.now()) / 1000 - Number(ts));
     if (ageSec > (opts.toleranceSec ?? 300)) throw new WebhookVerificationError(`Webhook timestamp is ${Math.round(ageSec)} s away from now (outside the window)`, { code: 'stale_timestamp' });
@@ -59,8 +67,11 @@ export function verifyWebhook(opts: VerifyWebhookOptions): VerifiedWebhook {
     throw new WebhookVerificationError('Webhook body is not JSON', { code: 'invalid_body' });
   }
   if (typeof body !== 'object' || body === null || typeof body.event_type !== 'string') throw new WebhookVerificationError('Webhook body has no event_type', { code: 'invalid_body' });
-  const eventId = header(opts.headers, 'heygen-event-id') ?? (typeof body.event_id === 'string' ? body.event_id : undefined);
-  const duplicate = eventId !== undefined && opts.seen ? opts.seen.checkAndAdd(eventId) : false;
+  const bodyEventId = typeof body.event_id === 'string' ? body.event_id : undefined;
+  const eventId = bodyEventId ?? header(opts.headers, 'heygen-event-id');
+  // HeyGen signs only the body: a replay with a new Heygen-Event-Id or Heygen-Timestamp header is the same signed bytes.
+  const replayKey = bodyEventId ? `id:${bodyEventId}` : `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  const duplicate = opts.seen ? opts.seen.checkAndAdd(replayKey) : false;
   const eventData = typeof body.event_data === 'object' && body.event_data !== null ? (body.event_data as Record<string, unknown>) : {};
-  return { scheme: v3 ? 'heygen-signature' : 'signature', eventId, eventType: body.event_type, eventData, duplicate, body };
+  return { scheme: v3 ? 'heygen-signature' : 'signature', eventId, signedTimestamp, replayKey, eventType: body.event_type, eventData, duplicate, body };
 }

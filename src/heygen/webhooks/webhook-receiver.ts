@@ -14,14 +14,23 @@ export interface WebhookReceiverOptions {
   toleranceSec?: number;
   onEvent?: (event: VerifiedWebhook) => void;
   onVideo?: (outcome: { videoId: string; result?: VideoResult; error?: Error }) => void;
+  /** Largest body read (default 64 KiB; HeyGen's events are a few hundred bytes): larger ones get 413 unread. */
+  maxBodyBytes?: number;
+  /**
+   * Asks the API about a video (`GET /v3/videos/{id}`, e.g. `client.videoStatus`). A failure reported by webhook
+   * counts only when this says "failed": a replayed or forged fail event never fails a clip nor makes it paid again.
+   */
+  confirmFailure: (videoId: string) => Promise<{ status: string }>;
 }
 
 export interface WebhookReceiver {
   url: string;
   /** every verified event, duplicates included (flagged) */
   events: VerifiedWebhook[];
-  /** deliveries refused (bad signature, stale timestamp) */
+  /** deliveries refused (bad signature, stale timestamp, too large) */
   rejected: number;
+  /** fail events the API contradicted (the video had not failed): ignored */
+  unconfirmed: number;
   setSecret(secret: string | string[]): void;
   /** resolves with the VideoResult of a success event, rejects with VideoFailedError on a fail event */
   waitFor(videoId: string, opts?: { timeoutMs?: number }): Promise<VideoResult>;
@@ -35,16 +44,29 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
   const events: VerifiedWebhook[] = [];
   const outcomes = new Map<string, { result?: VideoResult; error?: Error }>();
   const waiters = new Map<string, ((o: { result?: VideoResult; error?: Error }) => void)[]>();
-  const state = { rejected: 0 };
+  const state = { rejected: 0, unconfirmed: 0 };
+  const maxBody = opts.maxBodyBytes ?? 64 * 1024;
 
   const server = http.createServer((req, res) => {
     if (req.method === 'OPTIONS' || req.method === 'HEAD' || req.method === 'GET') {
       res.writeHead(200, { allow: 'POST, OPTIONS' }).end();
       return;
     }
+    const tooLarge = () => {
+      state.rejected += 1;
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error: `body over ${maxBody} bytes` }));
+      req.destroy();
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) return tooLarge();
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > maxBody) tooLarge();
+      else chunks.push(c);
+    });
     req.on('end', () => {
+      if (size > maxBody) return;
       let event: VerifiedWebhook;
       try {
         event = verifyWebhook({ rawBody: Buffer.concat(chunks), headers: req.headers, secret, toleranceSec: opts.toleranceSec, seen });
@@ -59,13 +81,20 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
       opts.onEvent?.(event);
       const outcome = videoEventOutcome(event.eventType, event.eventData);
       if (!outcome) return;
-      const settled = 'result' in outcome ? { result: outcome.result } : { error: outcome.error };
-      outcomes.set(outcome.videoId, settled);
-      opts.onVideo?.({ videoId: outcome.videoId, ...settled });
-      for (const resolve of waiters.get(outcome.videoId) ?? []) resolve(settled);
-      waiters.delete(outcome.videoId);
+      if ('result' in outcome) return settle(outcome.videoId, { result: outcome.result });
+      // Could not ask, or the API says otherwise: not a failure; polling (the safety net) decides.
+      opts.confirmFailure(outcome.videoId).then(
+        ({ status }) => (status === 'failed' ? settle(outcome.videoId, { error: outcome.error }) : (state.unconfirmed += 1)),
+        () => (state.unconfirmed += 1),
+      );
     });
   });
+  const settle = (videoId: string, settled: { result?: VideoResult; error?: Error }) => {
+    outcomes.set(videoId, settled);
+    opts.onVideo?.({ videoId, ...settled });
+    for (const resolve of waiters.get(videoId) ?? []) resolve(settled);
+    waiters.delete(videoId);
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
@@ -77,6 +106,9 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
     events,
     get rejected() {
       return state.rejected;
+    },
+    get unconfirmed() {
+      return state.unconfirmed;
     },
     setSecret(next) {
       secret = next;
