@@ -1,5 +1,6 @@
 import { Composition, Folder } from 'remotion';
 import { TEMPLATE_IDS } from '../src/spec/templates';
+import { SpecCompositions } from './studio/SpecCompositions';
 import { TEMPLATE_PARTS } from './templates';
 
 // Size, fps and length below are placeholders: calculateMetadata sets them from the spec's format and the clips.
@@ -7,7 +8,9 @@ const PLACEHOLDER = { durationInFrames: 300, fps: 30 } as const;
 
 export const RemotionRoot: React.FC = () => {
   return (
-    <Folder name="Templates">
+    <>
+      <SpecCompositions />
+      <Folder name="Templates">
       {TEMPLATE_IDS.map((id) => {
         const t = TEMPLATE_PARTS[id];
         return (
@@ -24,6 +27,7 @@ export const RemotionRoot: React.FC = () => {
           />
         );
       })}
-    </Folder>
+      </Folder>
+    </>
   );
 };

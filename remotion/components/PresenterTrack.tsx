@@ -38,16 +38,23 @@ const PresenterClip: React.FC<{ clip: ClipEntry; style: React.CSSProperties; pla
 };
 
 /** Stands in for a clip that is not built yet, at the same place and size, saying how to build it. */
-const PresenterPlaceholder: React.FC<{ theme: ResolvedTheme; unit: number; style: React.CSSProperties; round: boolean }> = ({ theme, unit: u, style, round }) => (
+const PresenterPlaceholder: React.FC<{ theme: ResolvedTheme; unit: number; style: React.CSSProperties; round: boolean; seconds: number; command: string }> = ({
+  theme,
+  unit: u,
+  style,
+  round,
+  seconds,
+  command,
+}) => (
   <div style={{ ...style, boxSizing: 'border-box', border: round ? undefined : `${3 * u}px dashed ${theme.border}`, borderRadius: round ? undefined : 24 * u, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end', overflow: 'hidden' }}>
     <svg viewBox="0 0 100 100" style={{ width: '70%', flex: 1, minHeight: 0 }} preserveAspectRatio="xMidYMax meet">
       <circle cx="50" cy="38" r="17" fill={theme.muted} fillOpacity={0.35} />
       <path d="M14 100 C14 72 30 62 50 62 C70 62 86 72 86 100 Z" fill={theme.muted} fillOpacity={0.35} />
     </svg>
     <div style={{ position: 'absolute', left: 0, right: 0, top: '8%', textAlign: 'center', color: theme.muted, fontFamily: theme.fontFamily, fontSize: 22 * u, fontWeight: 600, lineHeight: 1.35 }}>
-      Presenter clip not built yet
+      Presenter clip not built yet (~{seconds.toFixed(1)} s)
       <br />
-      <span style={{ fontFamily: 'DejaVu Sans Mono, monospace', fontSize: 19 * u, fontWeight: 400 }}>npm run prebuild</span>
+      <span style={{ fontFamily: 'DejaVu Sans Mono, monospace', fontSize: 19 * u, fontWeight: 400 }}>{command}</span>
     </div>
   </div>
 );
@@ -58,13 +65,24 @@ function entranceTransform(framing: Framing, side: 'left' | 'right', p: number, 
 }
 
 /** The presenter over the whole video: one clip per scene at its timeline position, in the layout's framing. */
-export const PresenterTrack: React.FC<{ timeline: Timeline; placement: PresenterPlacement; framing: Framing; side: 'left' | 'right'; theme: ResolvedTheme; unit: number; player?: PresenterPlayer }> = ({
+export const PresenterTrack: React.FC<{
+  timeline: Timeline;
+  placement: PresenterPlacement;
+  framing: Framing;
+  side: 'left' | 'right';
+  theme: ResolvedTheme;
+  unit: number;
+  /** Shown on the placeholder of a scene whose clip is not built yet. */
+  buildCommand: string;
+  player?: PresenterPlayer;
+}> = ({
   timeline,
   placement,
   framing,
   side,
   theme,
   unit: u,
+  buildCommand,
   player = 'media',
 }) => {
   const frame = useCurrentFrame();
@@ -104,7 +122,7 @@ export const PresenterTrack: React.FC<{ timeline: Timeline; placement: Presenter
       >
         {timeline.scenes.map((s, i) => (
           <Sequence key={i} from={s.from} durationInFrames={s.durationInFrames} name={`Presenter ${i + 1}`} layout="none">
-            {s.clip ? <PresenterClip clip={s.clip} style={clipStyle} player={player} /> : <PresenterPlaceholder theme={theme} unit={u} style={clipStyle} round={round} />}
+            {s.clip ? <PresenterClip clip={s.clip} style={clipStyle} player={player} /> : <PresenterPlaceholder theme={theme} unit={u} style={clipStyle} round={round} seconds={s.speechSec} command={buildCommand} />}
           </Sequence>
         ))}
       </div>

@@ -19,6 +19,7 @@ export const lowerThirdSchema = z.object({
 export const templatePropsSchema = videoSpecSchema.extend({
   manifest: manifestSchema.nullable().optional().describe('Read from public/clips/manifest.json by calculateMetadata when absent'),
   captionTracks: z.array(captionTrackSchema.nullable()).optional().describe('Per scene; filled in by calculateMetadata from the manifest'),
+  specFile: z.string().optional().describe('The spec file this video comes from (set by `npm run studio`); named in the command that builds missing clips'),
   sceneTransition: transitionKindSchema.default('fade').describe('Between scenes'),
   presenterPlayer: presenterPlayerSchema.optional().describe('How presenter clips are decoded: media (WebCodecs, default) or offthread (for comparison)'),
 });

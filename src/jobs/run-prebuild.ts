@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { configuredBackend, NotFoundError, resolveConfig, startWebhookReceiver, VideoFailedError, type ConnectHeyGen, type HeyGenConnection, type WebhookReceiver } from '../heygen';
 import type { PollCadence } from '../heygen';
@@ -13,6 +13,7 @@ import { AssetCache } from './asset-cache';
 import { Journal } from './journal';
 import { planClips, type Plan, type PlannedClip } from './plan';
 import { wordsFromSrt } from './srt-words';
+import { defaultSpecFiles } from '../project/spec-files';
 
 export type ClipState = 'cached' | 'uploading' | 'submitted' | 'resumed' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
 
@@ -59,15 +60,7 @@ export function usdPerSecond(): number {
   return Number.isFinite(v) && v > 0 ? v : 0.1;
 }
 
-export async function defaultSpecFiles(root: string): Promise<string[]> {
-  const dir = path.join(root, 'videos');
-  const names = await readdir(dir).catch(() => [] as string[]);
-  // Templates hold {{fields}} and are expanded by the batch command; schema files are not specs.
-  return names
-    .filter((n) => n.endsWith('.json') && !n.includes('template') && !n.endsWith('.schema.json'))
-    .sort()
-    .map((n) => path.join('videos', n));
-}
+export { defaultSpecFiles };
 
 async function loadAll(files: string[], root: string): Promise<LoadedSpec[]> {
   const results = await Promise.allSettled(files.map((f) => loadSpec(f, root)));

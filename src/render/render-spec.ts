@@ -3,10 +3,10 @@ import { ClipStore } from '../project/clip-store';
 import { loadSpec } from '../project/load-spec';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';
-import { buildTimeline, type Timeline } from '../spec/timeline';
-import { formatPreset } from '../spec/formats';
+import type { Timeline } from '../spec/timeline';
 import type { VideoSpec } from '../spec/video-spec';
 import { compositionFor } from './composition-for';
+import { renderPropsFor } from './render-props';
 import type { RenderSession } from './render-session';
 import { renderSettings, type RenderSettingsInput } from './render-settings';
 import type { RenderProgress, RenderVideoResult } from './render-video';
@@ -22,7 +22,7 @@ export interface PreparedRender {
 /** What a render of this spec needs; refuses (naming the fix) while any of its clips is missing. */
 export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: Manifest; preset?: FormatId }): PreparedRender {
   const spec: VideoSpec = opts.preset ? { ...opts.spec, format: opts.preset } : opts.spec;
-  const timeline = buildTimeline(spec, opts.manifest, formatPreset(spec.format).fps);
+  const { timeline, manifest } = renderPropsFor(spec, opts.manifest);
   if (timeline.missingClips) {
     const clipChanged = opts.preset && presenterClipFormat(opts.preset).aspect !== presenterClipFormat(opts.spec.format).aspect;
     throw new Error(
@@ -31,8 +31,6 @@ export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: M
         : `${opts.file}: ${timeline.missingClips} of ${spec.scenes.length} scene clip(s) are not built yet; run \`npm run prebuild -- ${opts.file}\` first.`,
     );
   }
-  const used = new Set(timeline.scenes.map((s) => s.clip));
-  const manifest: Manifest = { version: 1, clips: Object.fromEntries(Object.entries(opts.manifest.clips).filter(([, entry]) => used.has(entry))) };
   return {
     spec,
     compositionId: compositionFor(spec),

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { resolveBrowser } from '../../src/render/browser';
+import { PROJECT_ROOT } from './project';
+
+const require = createRequire(import.meta.url);
+const TSX = require.resolve('tsx');
+
+/** `npm run studio -- --port 0 --project <root>` (videos/ and public/ of a temp project); resolves with its URL once Studio serves. */
+export function startStudio(root: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, 'scripts/studio.ts', '--port', '0', '--project', root], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /Studio ready: (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]!, output: () => out });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`studio exited with ${code} before it was ready:\n${out}`)));
+  });
+}
+
+/** Flags @sparticuz/chromium needs to start outside Lambda (see /work/shared/remotion-here.md); harmless for others. */
+const CHROMIUM_FLAGS = ['--single-process', '--in-process-gpu', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--no-zygote'];
+
+/** The project's own browser (the one renders use), driven by Playwright. */
+export async function launchProjectBrowser(): Promise<Browser> {
+  const resolved = resolveBrowser(PROJECT_ROOT);
+  if (!resolved) throw new Error('no browser for the project (see src/render/browser.ts)');
+  return chromium.launch({ executablePath: resolved.executable, args: CHROMIUM_FLAGS, headless: true });
+}
+
+/** Opens a composition in Studio at a frame (Studio keeps each composition's frame in localStorage). */
+export async function openComposition(browser: Browser, url: string, id: string, frame: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.addInitScript(([key, f]) => localStorage.setItem('remotion.time-all', JSON.stringify({ [key as string]: f })), [id, frame] as const);
+  await page.goto(`${url}/${id}`);
+  return page;
+}
