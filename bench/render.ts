@@ -60,7 +60,8 @@ try {
   await fps(props(square), OLD, [0, 9]);
 
   if (SWEEP) {
-    const variants: [string, RenderSettingsInput][] = [1, 2, 3, 4].flatMap((c) => [
+    // Remotion refuses a concurrency above the core count.
+    const variants: [string, RenderSettingsInput][] = Array.from({ length: os.cpus().length }, (_, i) => i + 1).flatMap((c) => [
       [`concurrency ${c}, jpeg q80`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 80 }] as [string, RenderSettingsInput],
       [`concurrency ${c}, jpeg q60`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 60 }] as [string, RenderSettingsInput],
       [`concurrency ${c}, png`, { concurrency: c, imageFormat: 'png' }] as [string, RenderSettingsInput],
@@ -70,6 +71,7 @@ try {
       for (const [k, s] of rep % 2 ? [...variants].reverse() : variants) {
         log(`  sweep ${k} (rep ${rep + 1}/${REPS}) …`);
         results.get(k)!.push(await fps(props(square), s, range));
+        log(`    ${results.get(k)!.at(-1)!.toFixed(2)} fps`);
       }
     }
     console.log(`settings sweep, ${FRAMES} frames of the example at 1080p with the square presenter (${session.settings.presenterPlayer}), median of ${REPS}:`);
