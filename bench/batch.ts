@@ -87,7 +87,7 @@ try {
   for (const [i, file] of specFiles.entries()) {
     process.stderr.write(`npx remotion render ${i + 1}/${N} …\n`);
     const spec = videoSpecSchema.parse(JSON.parse(await readFile(path.join(project.root, file), 'utf8')));
-    const { compositionId, inputProps } = prepareRender({ file, spec, manifest });
+    const { compositionId, inputProps } = await prepareRender({ root: project.root, file, spec, manifest });
     const props = path.join(project.root, 'out', `${spec.id}.props.json`);
     await mkdir(path.dirname(props), { recursive: true });
     await writeFile(props, JSON.stringify(inputProps));

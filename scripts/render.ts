@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --jpeg-quality N     1-100 (default: see README, Performance)
   --presenter P        media (default: @remotion/media <Video>, WebCodecs) | offthread (OffthreadVideo)
   --chunks K           render K frame ranges side by side and join them
+  --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)`;
 
 // Every flag is checked here, before anything is bundled or launched: a bad value exits 2 at once.
@@ -34,6 +35,7 @@ const { values, specFile, flags, on } = parseCommandLine(
       out: { type: 'string' },
       ...RENDER_FLAG_OPTIONS,
       on: { type: 'string', default: 'local' },
+      'allow-placeholders': { type: 'boolean', default: false },
     },
     positionals: { min: 1, max: 1, name: 'spec file' },
   },
@@ -49,7 +51,8 @@ try {
   }
   // Checked before anything is bundled: a bad spec or a missing clip fails in a moment.
   const { file, spec } = await loadSpec(specFile, root);
-  const prepared = prepareRender({ file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset });
+  const allowPlaceholders = values['allow-placeholders'] === true;
+  const prepared = await prepareRender({ root, file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset, allowPlaceholders });
   if (on === 'lambda') {
     const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}.${flags.codec.extension}`));
     const result = await renderOnLambda({
@@ -69,7 +72,7 @@ try {
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
       const reporter = createRenderReporter(path.basename(specFile));
-      const result = await renderSpec(session, { root, specFile, outFile: values.out ? path.resolve(values.out) : undefined, onProgress: reporter.onProgress });
+      const result = await renderSpec(session, { root, specFile, outFile: values.out ? path.resolve(values.out) : undefined, onProgress: reporter.onProgress, allowPlaceholders });
       reporter.done(path.relative(root, result.outFile));
     } finally {
       await session.close();

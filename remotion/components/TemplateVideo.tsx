@@ -34,7 +34,7 @@ export interface TemplateLook {
 /** A whole video: backdrop, scenes with transitions, presenter, title card, lower third, captions, logo, music. */
 export const TemplateVideo: React.FC<{ spec: TemplateProps; look: TemplateLook }> = ({ spec, look }) => {
   const { fps, width, height } = useVideoConfig();
-  const timeline = useMemo(() => buildTimeline(spec, spec.manifest ?? null, fps), [spec, fps]);
+  const timeline = useMemo(() => buildTimeline(spec, spec.manifest ?? null, fps, spec.sceneClips), [spec, fps]);
   const theme = resolveTheme(spec.theme);
   const locale = spec.voice.locale ?? DEFAULT_LOCALE;
   const firstClip = timeline.scenes.find((s) => s.clip)?.clip;

@@ -34,7 +34,7 @@ export function makeCalculateMetadata<P extends TemplatePropsInput>(): Calculate
     const spec = templatePropsSchema.parse(props);
     const manifest = spec.manifest ?? (await loadManifest());
     const preset = formatPreset(spec.format);
-    const timeline = buildTimeline(spec, manifest, preset.fps);
+    const timeline = buildTimeline(spec, manifest, preset.fps, spec.sceneClips);
     const captionTracks = spec.captionTracks ?? (await Promise.all(timeline.scenes.map((s) => loadCaptionTrack(s.clip))));
     return {
       durationInFrames: timeline.durationInFrames,

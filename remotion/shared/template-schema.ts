@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { manifestSchema } from '../../src/spec/manifest';
+import { clipEntrySchema, manifestSchema } from '../../src/spec/manifest';
 import { videoSpecSchema } from '../../src/spec/video-spec';
 import { captionTrackSchema } from './captions';
 
@@ -18,6 +18,7 @@ export const lowerThirdSchema = z.object({
 /** What every template takes: the video spec plus what calculateMetadata resolves for it. */
 export const templatePropsSchema = videoSpecSchema.extend({
   manifest: manifestSchema.nullable().optional().describe('Read from public/clips/manifest.json by calculateMetadata when absent'),
+  sceneClips: z.array(clipEntrySchema.nullable()).optional().describe('Per scene, chosen in Node by the prebuild key (renders); when absent the manifest is searched'),
   captionTracks: z.array(captionTrackSchema.nullable()).optional().describe('Per scene; filled in by calculateMetadata from the manifest'),
   specFile: z.string().optional().describe('The spec file this video comes from (set by `npm run studio`); named in the command that builds missing clips'),
   sceneTransition: transitionKindSchema.default('fade').describe('Between scenes'),

@@ -52,6 +52,8 @@ export interface BatchOptions {
   /** Opens HeyGen or the emulator (the entry point's choice) when clips must be made. */
   connect: ConnectHeyGen;
   onEvent?: (e: BatchEvent) => void;
+  /** Render emulator placeholder clips even though a HeyGen credential is set. */
+  allowPlaceholders?: boolean;
 }
 
 export type RowStatus = 'rendered' | 'skipped' | 'failed' | 'invalid';
@@ -267,7 +269,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       let prepared: PreparedRender;
       try {
         const spec = videoSpecSchema.parse(JSON.parse(await readFile(c.specFile, 'utf8')));
-        prepared = prepareRender({ file: path.relative(root, c.specFile), spec, manifest, preset: rs.preset });
+        prepared = await prepareRender({ root, file: path.relative(root, c.specFile), spec, manifest, preset: rs.preset, allowPlaceholders: opts.allowPlaceholders });
       } catch (err) {
         const causes = clipFailuresFor(c.specFile);
         const why = causes.length ? `presenter clip failed: ${causes[0]}` : prebuildError ? `prebuild failed: ${prebuildError}` : (err as Error).message;

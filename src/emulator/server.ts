@@ -1,3 +1,4 @@
+import { EMULATOR_HEADER } from './emulator-header';
 import http from 'node:http';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -189,6 +190,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = `req_${randomBytes(12).toString('hex')}`;
     res.setHeader('x-request-id', requestId);
+    // Says who answers, so a client never takes a placeholder clip from here for a paid HeyGen one.
+    res.setHeader(EMULATOR_HEADER, 'heygen-remotion-emulator');
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     const reqPath = url.pathname;

@@ -37,7 +37,7 @@ export interface HeyGenClient {
   readonly templates: TemplatesResource;
   readonly lipsyncs: LipsyncsResource;
   readonly videoTranslations: VideoTranslationsResource;
-  createAvatarClip(req: AvatarClipRequest, opts: { idempotencyKey: string; signal?: AbortSignal }): Promise<{ videoId: string }>;
+  createAvatarClip(req: AvatarClipRequest, opts: { idempotencyKey?: string; signal?: AbortSignal }): Promise<{ videoId: string }>;
   /** one status read with the configured generation's route */
   videoStatus(videoId: string): Promise<{ status: string; data: unknown }>;
   waitForVideo(videoId: string, opts?: WaitOptions): Promise<VideoResult>;

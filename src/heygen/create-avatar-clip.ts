@@ -6,7 +6,6 @@ import type { CreateVideoV3Body, VoiceSettings } from './schemas/video';
 import { legacyVideoIdSchema } from './schemas/legacy';
 import { clipDimensions } from './clip-dimensions';
 import { ConfigurationError } from './errors';
-import { normalizeIdempotencyKey } from './idempotency-key';
 import { parseData } from './parse-data';
 
 function checkRequest(req: AvatarClipRequest): void {
@@ -57,16 +56,21 @@ export function avatarClipBodyLegacy(req: AvatarClipRequest): Record<string, unk
   };
 }
 
-/** Creates one transparent avatar clip with the configured API generation; the caller's key makes retries safe. */
+/**
+ * Creates one transparent avatar clip with the configured API generation. v3: the caller's key makes retries safe.
+ * Legacy `/v1/video.webm` honours no Idempotency-Key, so none is sent and the create is never retried blind: the
+ * caller identifies the attempt by its title and looks it up (src/jobs) before creating another.
+ */
 export async function createAvatarClip(
   transport: Transport,
   videos: VideosResource,
   generation: ApiGeneration,
   req: AvatarClipRequest,
-  opts: { idempotencyKey: string; signal?: AbortSignal },
+  opts: { idempotencyKey?: string; signal?: AbortSignal },
 ): Promise<{ videoId: string }> {
   if (generation === 'v3') {
-    const created = await videos.create(avatarClipBodyV3(req), opts);
+    if (!opts.idempotencyKey) throw new ConfigurationError('A v3 create needs an idempotency key');
+    const created = await videos.create(avatarClipBodyV3(req), { ...opts, idempotencyKey: opts.idempotencyKey });
     return { videoId: created.video_id };
   }
   const res = await transport.request({
@@ -74,7 +78,6 @@ export async function createAvatarClip(
     path: '/v1/video.webm',
     json: avatarClipBodyLegacy(req),
     kind: 'create',
-    idempotencyKey: normalizeIdempotencyKey(opts.idempotencyKey),
     signal: opts.signal,
   });
   return { videoId: parseData(legacyVideoIdSchema, res, 'POST /v1/video.webm').video_id };

@@ -22,6 +22,7 @@ export { verifyWebhook, type VerifyWebhookOptions, type VerifiedWebhook } from '
 export { EventIdCache } from './webhooks/event-id-cache';
 export { videoEventOutcome } from './webhooks/video-event';
 export { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhooks/webhook-receiver';
+export { identifyServer, EMULATOR_HEADER, type ServerIdentity } from './server-identity';
 export type { CreateVideoAgentBody, AgentSession, AgentStyle } from './schemas/video-agent';
 export type { TemplateItem, TemplateDetail, TemplateVariableValue, GenerateFromTemplateBody } from './schemas/template';
 export type { CreateLipsyncBody, Lipsync, UrlOrAsset } from './schemas/lipsync';

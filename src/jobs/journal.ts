@@ -5,15 +5,19 @@ import path from 'node:path';
 export interface JobRecord {
   /** Sent with every create of this clip, so a re-sent create replays the first instead of making a video. */
   idempotencyKey: string;
-  /** Absent between "about to send" and HeyGen's answer: a crash there re-sends with the same key. */
+  /** Absent between "about to send" and HeyGen's answer: a crash there re-sends with the same key (v3) or looks the marker up (legacy). */
   videoId?: string;
+  /** Sent in the attempt's title: how a create HeyGen honours no Idempotency-Key for is found again. */
+  marker?: string;
+  /** The job kind (src/jobs/registry.ts). */
+  kind?: string;
   submittedAt: string;
   attempts: number;
 }
 
 interface JournalFile {
   version: 1;
-  /** scope (backend, generation, base URL) -> clip key -> job */
+  /** scope (backend, generation, account: ServerIdentity.scope) -> content key -> job */
   scopes: Record<string, Record<string, JobRecord>>;
 }
 

@@ -11,6 +11,8 @@ export interface PlannedClip {
   /** Every spec scene that uses this clip (identical scenes share one). */
   usedBy: { file: string; specId: string; scene: number }[];
   cached: boolean;
+  /** Stored but not whole (truncated, replaced): fetched again from the video HeyGen already made, never regenerated. */
+  refetch?: { videoId: string; reason: string };
   estimatedSec: number;
 }
 
@@ -18,6 +20,13 @@ export interface Plan {
   generation: Generation;
   backend: ClipBackend;
   clips: PlannedClip[];
+}
+
+function storedState(store: ClipStore, manifest: Manifest, key: string): Pick<PlannedClip, 'cached' | 'refetch'> {
+  const stored = store.inspect(manifest, key);
+  if (stored.state === 'ok') return { cached: true };
+  if (stored.state === 'damaged' && stored.videoId) return { cached: false, refetch: { videoId: stored.videoId, reason: stored.reason } };
+  return { cached: false };
 }
 
 export function planClips(
@@ -43,7 +52,7 @@ export function planClips(
         requestKey: requestKey(request),
         request,
         usedBy: [{ file, specId: spec.id, scene }],
-        cached: store.has(manifest, key),
+        ...storedState(store, manifest, key),
         estimatedSec: request.speech.type === 'script' ? estimateSpeechSec(request.speech.script, request.voice.speed) : 0,
       });
     });

@@ -1,5 +1,8 @@
+import { resolveConfig } from '../heygen/config';
+import { ClipStore } from '../project/clip-store';
+import { resolveSceneClips, type SceneClip } from '../project/scene-clips';
 import { formatPreset } from '../spec/formats';
-import type { Manifest } from '../spec/manifest';
+import type { ClipEntry, Manifest } from '../spec/manifest';
 import { buildTimeline, type Timeline } from '../spec/timeline';
 import type { VideoSpec } from '../spec/video-spec';
 
@@ -8,14 +11,21 @@ export interface RenderProps {
   timeline: Timeline;
   /** The manifest entries the scenes use, and only those, so props stay small however many clips the store holds. */
   manifest: Manifest;
+  /** Per scene, for the composition's `sceneClips` prop: the browser plays these and searches nothing. */
+  sceneClips: (ClipEntry | null)[];
+  /** Per scene, the store key and who made the clip ('emulator': a placeholder). */
+  chosen: SceneClip[];
 }
 
 /**
- * Which stored clip plays each scene of a spec: the one decision both `npm run render` and Studio's compositions
- * (scripts/studio.ts) pass to the composition, so Studio shows exactly the clips a render would use.
+ * Which stored clip plays each scene of a spec, by the prebuild's own key (resolveSceneClips): the one decision
+ * both `npm run render` and Studio's compositions (scripts/studio.ts) pass to the composition, so Studio shows
+ * exactly the clips a render would use. `root` is the project (its public/ holds the clip store).
  */
-export function renderPropsFor(spec: VideoSpec, manifest: Manifest): RenderProps {
-  const timeline = buildTimeline(spec, manifest, formatPreset(spec.format).fps);
-  const used = new Set(timeline.scenes.map((s) => s.clip));
-  return { timeline, manifest: { version: 1, clips: Object.fromEntries(Object.entries(manifest.clips).filter(([, entry]) => used.has(entry))) } };
+export async function renderPropsFor(opts: { root: string; file: string; spec: VideoSpec; manifest: Manifest }): Promise<RenderProps> {
+  const chosen = await resolveSceneClips({ spec: opts.spec, specFile: opts.file, store: new ClipStore(opts.root), manifest: opts.manifest, generation: resolveConfig().generation });
+  const sceneClips = chosen.map((c) => c.clip);
+  const timeline = buildTimeline(opts.spec, opts.manifest, formatPreset(opts.spec.format).fps, sceneClips);
+  const manifest: Manifest = { version: 1, clips: Object.fromEntries(chosen.flatMap((c) => (c.clip ? [[c.key, c.clip]] : []))) };
+  return { timeline, manifest, sceneClips, chosen };
 }

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { ClipStore } from '../project/clip-store';
 import { loadSpec } from '../project/load-spec';
+import { hasCredential } from '../heygen/config';
+import { renderPropsFor } from './render-props';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';
 import type { Timeline } from '../spec/timeline';
 import type { VideoSpec } from '../spec/video-spec';
 import { compositionFor } from './composition-for';
-import { renderPropsFor } from './render-props';
 import type { RenderSession } from './render-session';
 import { renderSettings, type RenderSettingsInput } from './render-settings';
 import type { RenderProgress, RenderVideoResult } from './render-video';
@@ -19,10 +20,28 @@ export interface PreparedRender {
   timeline: Timeline;
 }
 
-/** What a render of this spec needs; refuses (naming the fix) while any of its clips is missing. */
-export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: Manifest; preset?: FormatId }): PreparedRender {
+export interface PrepareRenderOptions {
+  /** The project (public/ and its clip store); default the working directory. */
+  root?: string;
+  file: string;
+  spec: VideoSpec;
+  manifest: Manifest;
+  preset?: FormatId;
+  /** Render emulator placeholder clips even though a HeyGen credential is set. */
+  allowPlaceholders?: boolean;
+}
+
+/**
+ * What a render of this spec needs: each scene's clip chosen here by the prebuild's key and passed in the props.
+ * Refuses (naming the fix) while any clip is missing, and a placeholder clip when a HeyGen credential is set.
+ */
+export async function prepareRender(opts: PrepareRenderOptions): Promise<PreparedRender> {
   const spec: VideoSpec = opts.preset ? { ...opts.spec, format: opts.preset } : opts.spec;
-  const { timeline, manifest } = renderPropsFor(spec, opts.manifest);
+  const { timeline, manifest, sceneClips, chosen } = await renderPropsFor({ root: opts.root ?? process.cwd(), file: opts.file, spec, manifest: opts.manifest });
+  const placeholders = chosen.filter((c) => c.backend === 'emulator').length;
+  if (placeholders && hasCredential() && !opts.allowPlaceholders) {
+    throw new Error(`${opts.file}: ${placeholders} of ${spec.scenes.length} scene clip(s) are placeholders from the local emulator, and a HeyGen key is set: run \`npm run prebuild -- ${opts.file}\` to make HeyGen clips, or pass --allow-placeholders to render the placeholders anyway.`);
+  }
   if (timeline.missingClips) {
     const clipChanged = opts.preset && presenterClipFormat(opts.preset).aspect !== presenterClipFormat(opts.spec.format).aspect;
     throw new Error(
@@ -34,7 +53,7 @@ export function prepareRender(opts: { file: string; spec: VideoSpec; manifest: M
   return {
     spec,
     compositionId: compositionFor(spec),
-    inputProps: { ...spec, manifest },
+    inputProps: { ...spec, manifest, sceneClips },
     timeline,
   };
 }
@@ -44,6 +63,8 @@ export interface RenderSpecOptions {
   specFile: string;
   outFile?: string;
   onProgress?: (p: RenderProgress) => void;
+  /** Render emulator placeholder clips even though a HeyGen credential is set. */
+  allowPlaceholders?: boolean;
 }
 
 /** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where, in the session's bundle and browser. */
@@ -52,7 +73,7 @@ export async function renderSpec(session: RenderSession, opts: RenderSpecOptions
   const settings = renderSettings(session.settings, overrides);
   const { file, spec } = await loadSpec(opts.specFile, root);
   const manifest = await new ClipStore(root).readManifest();
-  const prepared = prepareRender({ file, spec, manifest, preset: settings.preset });
+  const prepared = await prepareRender({ root, file, spec, manifest, preset: settings.preset, allowPlaceholders: opts.allowPlaceholders });
   const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}.${settings.codec.extension}`);
   const result = await session.render({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, outFile, onProgress: opts.onProgress }, settings);
   return { ...result, specId: spec.id };

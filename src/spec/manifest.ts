@@ -28,6 +28,11 @@ export type ClipEntry = z.infer<typeof clipEntrySchema>;
 export const manifestSchema = z.object({
   version: z.literal(1),
   clips: z.record(z.string(), clipEntrySchema),
+  /**
+   * requestKey -> the clip key the last prebuild chose for it (from the current bytes of its files): how the browser,
+   * which cannot hash files, follows the prebuild's choice in Studio. Renders get their clips in props instead.
+   */
+  current: z.record(z.string(), z.string()).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -39,8 +44,13 @@ function rank(entry: ClipEntry): string {
   return `${entry.backend === 'heygen' ? 1 : 0}${entry.createdAt}`;
 }
 
-/** The clip whose content matches the request: a real HeyGen clip before a placeholder, then the newest. */
+/**
+ * The clip the last prebuild chose for this request (manifest.current); for a manifest without that, the clip of
+ * this request: a real HeyGen clip before a placeholder, then the newest.
+ */
 export function findClip(manifest: Manifest, reqKey: string): ClipEntry | null {
+  const chosen = manifest.current?.[reqKey];
+  if (chosen && manifest.clips[chosen]) return manifest.clips[chosen];
   let best: ClipEntry | null = null;
   for (const entry of Object.values(manifest.clips)) {
     if (entry.requestKey === reqKey && (!best || rank(entry) > rank(best))) best = entry;

@@ -30,12 +30,16 @@ export function estimateSpeechSec(script: string, speed = 1): number {
   return (words / WORDS_PER_MINUTE) * 60 / speed + pauses;
 }
 
-export function buildTimeline(spec: VideoSpec, manifest: Manifest | null, fps: number): Timeline {
+/**
+ * Scene lengths from their clips. `sceneClips` (per scene, chosen in Node by the prebuild's key) wins; without it
+ * (Studio, demos) each scene's clip is looked up in the manifest by the same rule (see findClip).
+ */
+export function buildTimeline(spec: VideoSpec, manifest: Manifest | null, fps: number, sceneClips?: readonly (ClipEntry | null)[]): Timeline {
   const requests = clipRequestsFor(spec);
   let from = 0;
   let missingClips = 0;
   const scenes = requests.map((request, i) => {
-    const clip = manifest ? findClip(manifest, requestKey(request)) : null;
+    const clip = sceneClips ? (sceneClips[i] ?? null) : manifest ? findClip(manifest, requestKey(request)) : null;
     if (!clip) missingClips++;
     const scene = spec.scenes[i]!;
     // A recorded-audio scene has no text to estimate from until its clip exists.

@@ -8,7 +8,8 @@ import { runBatch, type BatchEvent, type BatchOptions } from '../../src/batch/ru
 import { ffprobe } from '../../src/media/ffmpeg';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
-import { connectFreshEmulator } from '../helpers/connect-emulator';
+import { startEmulator } from '../../src/emulator/server';
+import { connectFreshEmulator, connectTo } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
@@ -91,7 +92,9 @@ describe('batch: template + rows -> videos', () => {
   });
 
   it('skips finished videos on a re-run without asking HeyGen, and re-renders only a changed row', async () => {
-    const noHeyGen = () => Promise.reject(new Error('a re-run must not connect'));
+    // A re-run may ask who answers (one free read) but must not create a video.
+    const emulator = await startEmulator();
+    const noHeyGen = connectTo(emulator);
     const again = await runBatch({ ...base(), connect: noHeyGen });
     expect(again.rows.filter((r) => r.status === 'skipped').map((r) => r.name)).toEqual(['acme', 'globex', 'umbrella']);
     expect(again.totalMs).toBeLessThan(10_000);
@@ -102,6 +105,8 @@ describe('batch: template + rows -> videos', () => {
       ['acme', 'skipped'],
       ['umbrella', 'rendered'],
     ]);
+    expect(emulator.stats.creates).toBe(0);
+    await emulator.close();
     await expect(runBatch({ ...base(), only: ['nobody'] })).rejects.toThrow(/--only nobody: no such row in data\/rows\.csv \(names: acme, globex/);
   });
 

@@ -148,9 +148,16 @@ async function decodeRequestBody(exchange: EmulatorExchange): Promise<{ value?: 
   return { problem: `request body sent as ${type || 'no content type'}, not JSON or multipart` };
 }
 
+/** A list whose answer carries `next_token` takes it back as `token`, even where the CLI spec lists no query (v3.md, pagination). */
+function takesToken(endpoint: ContractEndpoint): boolean {
+  const props = (endpoint.responseSchema?.properties ?? {}) as Record<string, unknown>;
+  return 'next_token' in props;
+}
+
 function checkQuery(endpoint: ContractEndpoint, query: URLSearchParams): string[] {
   const problems: string[] = [];
   const params = new Map((endpoint.query ?? []).map((q) => [q.name, q]));
+  if (takesToken(endpoint) && !params.has('token')) params.set('token', { name: 'token', type: 'string' });
   for (const [name, value] of query) {
     const spec = params.get(name);
     if (!spec) {

@@ -146,10 +146,11 @@ export const CONTRACT_SCENARIOS: ContractScenario[] = [
   ...KIND_SCENARIOS,
   {
     name: 'an avatar clip with every voice setting: create, poll, list, delete',
-    routes: ['POST /v3/videos', 'GET /v3/videos/{video_id}', 'GET /v3/videos', 'DELETE /v3/videos/{video_id}'],
+    routes: ['POST /v3/videos', 'GET /v3/videos/{video_id}', 'GET /v3/videos/statuses', 'GET /v3/videos', 'DELETE /v3/videos/{video_id}'],
     async run(h) {
       const { videoId } = await h.client.createAvatarClip({ ...CLIP, avatarId: AVATAR, speed: 1.1, pitch: 2, locale: 'en-US', title: 'contract', callbackId: 'contract-1' }, { idempotencyKey: 'contract-avatar-clip' });
       await h.client.waitForVideo(videoId);
+      await h.client.videos.statuses([videoId, 'no-such-video']);
       await collect(h.client.videos.list({ limit: 1 }));
       await h.client.videos.delete(videoId);
       await h.client.videos.get(videoId).catch(() => undefined);

@@ -97,8 +97,9 @@ describe('prebuild', () => {
     expect(first.generated).toBe(3);
     expect(emulator.stats.creates - before).toBe(3);
 
-    const again = await runPrebuild({ root: project.root, connect: () => Promise.reject(new Error('must not connect')) });
+    const again = await runPrebuild({ root: project.root, connect: connectTo(emulator) });
     expect(again.generated).toBe(0);
+    expect(emulator.stats.creates - before).toBe(3);
 
     const edited = { ...THREE, scenes: [THREE.scenes[0]!, { title: 'B', script: 'Second, but edited.' }, THREE.scenes[2]!] };
     await writeFile(path.join(project.root, project.files[0]!), JSON.stringify(edited));
@@ -136,41 +137,34 @@ describe('prebuild', () => {
     expect(peak).toBe(2);
   });
 
-  it('--dry-run prints the plan and cost and sends nothing', async () => {
+  it('--dry-run prints the plan and sends nothing billable; a dummy key on the emulator plans emulator clips, not HeyGen ones', async () => {
     const project = await tempProject([THREE]);
     projects.push(project);
     const events: PrebuildEvent[] = [];
-    const saved = process.env.HEYGEN_API_KEY;
-    process.env.HEYGEN_API_KEY = 'dry-run-key';
-    try {
-      const result = await runPrebuild({ root: project.root, dryRun: true, onEvent: (e) => events.push(e), connect: () => Promise.reject(new Error('must not connect')) });
-      expect(result.generated).toBe(0);
-      expect(result.estimatedSec).toBeGreaterThan(0);
-      expect(result.estimatedUsd).toBeCloseTo(result.estimatedSec * 0.1, 6);
-      expect(events[0]).toMatchObject({ type: 'plan', dryRun: true });
-    } finally {
-      if (saved === undefined) delete process.env.HEYGEN_API_KEY;
-      else process.env.HEYGEN_API_KEY = saved;
-    }
+    const creates = emulator.stats.creates;
+    // The client sends a key and talks to HEYGEN_API_BASE_URL: the server itself says it is the emulator.
+    const result = await runPrebuild({ root: project.root, dryRun: true, onEvent: (e) => events.push(e), connect: connectTo(emulator) });
+    expect(result.plan.backend).toBe('emulator');
+    expect(result.generated).toBe(0);
+    expect(result.estimatedSec).toBeGreaterThan(0);
+    expect(result.estimatedUsd).toBe(0);
+    expect(events[0]).toMatchObject({ type: 'plan', dryRun: true });
+    expect(emulator.stats.creates).toBe(creates);
     expect(existsSync(path.join(project.root, '.heygen'))).toBe(false);
   });
 
-  it('keys clips by the generation and backend the client will use (v1/v2 mean legacy; a bearer token is HeyGen)', async () => {
+  it('keys clips by the generation the client uses (v2 means legacy) and the backend the server names', async () => {
     const project = await tempProject([THREE]);
     projects.push(project);
-    const saved = { gen: process.env.HEYGEN_API_GENERATION, key: process.env.HEYGEN_API_KEY, token: process.env.HEYGEN_BEARER_TOKEN };
+    const saved = process.env.HEYGEN_API_GENERATION;
     process.env.HEYGEN_API_GENERATION = 'v2';
-    delete process.env.HEYGEN_API_KEY;
-    process.env.HEYGEN_BEARER_TOKEN = 'oauth-token';
     try {
-      const { plan } = await runPrebuild({ root: project.root, dryRun: true, connect: () => Promise.reject(new Error('must not connect')) });
+      const { plan } = await runPrebuild({ root: project.root, dryRun: true, connect: connectTo(emulator) });
       expect(plan.generation).toBe('legacy');
-      expect(plan.backend).toBe('heygen');
+      expect(plan.backend).toBe('emulator');
     } finally {
-      for (const [name, value] of [['HEYGEN_API_GENERATION', saved.gen], ['HEYGEN_API_KEY', saved.key], ['HEYGEN_BEARER_TOKEN', saved.token]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      if (saved === undefined) delete process.env.HEYGEN_API_GENERATION;
+      else process.env.HEYGEN_API_GENERATION = saved;
     }
   });
 
@@ -239,10 +233,10 @@ describe('prebuild', () => {
           }
         }
         expect(JSON.stringify([killed.events, resumed.events])).not.toContain(SECRET_KEY);
-        // Nothing left to do: a third run makes no request.
+        // Nothing left to do: a third run only asks who answers (GET /v3/users/me).
         const before = emulator.stats.requests.length;
         expect((await runCli(project.root, emulator)).code).toBe(0);
-        expect(emulator.stats.requests.length).toBe(before);
+        expect(emulator.stats.requests.slice(before).map((r) => r.path)).toEqual(['/v3/users/me']);
       });
     }
   });

@@ -65,17 +65,6 @@ describe('spec to MP4 through the emulator', () => {
     for (const f of scripts) expect(await readFile(path.join(bundle.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
   });
 
-  it('a second prebuild with the same spec makes no request at all', async () => {
-    const again = await runPrebuild({
-      root: project.root,
-      connect: () => {
-        throw new Error('the second run must not connect to HeyGen');
-      },
-    });
-    expect(again.generated).toBe(0);
-    expect(again.ready).toBe(2);
-  });
-
   it('renders H.264 + AAC as long as the manifest says, with the presenter over the chart', async () => {
     const out = path.join(project.root, 'out', 'short.mp4');
     const result = await renderSpec(session, { root: project.root, specFile: project.files[0]!, outFile: out }, { scale: 0.25 });

@@ -229,6 +229,15 @@ export function registerLegacyRoutes(router: Router, ctx: EmulatorContext): void
     return { data: legacyStatus(ctx, job) };
   });
 
+  router.add('GET', '/v1/video.list', (rc) => {
+    const all = [...ctx.state.videos.values()].filter((j) => !j.deleted).sort((a, b) => b.createdAt - a.createdAt);
+    const limit = Math.min(100, Math.max(1, Number(rc.query.get('limit') ?? 100) || 100));
+    const start = Number(rc.query.get('token') ?? 0) || 0;
+    const page = all.slice(start, start + limit);
+    const videos = page.map((j) => ({ video_id: j.id, status: j.status === 'waiting' ? 'pending' : j.status, video_title: j.title ?? '', created_at: Math.floor(j.createdAt / 1000), type: 'GENERATED' }));
+    return { data: { videos, token: start + limit < all.length ? String(start + limit) : null } };
+  });
+
   router.add('GET', '/v2/avatars', () => ({
     data: {
       avatars: LOOKS.map((l) => ({ avatar_id: l.id, avatar_name: l.name, gender: l.gender, preview_image_url: l.preview_image_url, preview_video_url: l.preview_video_url, premium: false, type: null, tags: l.tags, default_voice_id: l.default_voice_id })),

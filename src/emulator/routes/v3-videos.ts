@@ -169,6 +169,14 @@ export function videoDetail(ctx: EmulatorContext, job: VideoJob): Record<string,
   };
 }
 
+/** One entry of GET /v3/videos/statuses: queued, processing, completed, failed, or not_found. */
+function bulkStatus(ctx: EmulatorContext, id: string): Record<string, unknown> {
+  const job = ctx.state.videos.get(id);
+  if (!job || job.deleted) return { video_id: id, status: 'not_found' };
+  const status = job.status === 'waiting' || job.status === 'pending' ? 'queued' : job.status;
+  return { video_id: id, status, ...(job.status === 'failed' ? { error: { code: job.failure?.code ?? 'rendering_failed', message: job.failure?.message ?? 'Render failed' } } : {}) };
+}
+
 function liveJob(ctx: EmulatorContext, id: string): VideoJob {
   const job = ctx.state.videos.get(id);
   if (!job || job.deleted) throw new HttpError(404, `Video ${id} not found`, { code: 'video_not_found' });
@@ -192,6 +200,13 @@ export function registerV3VideoRoutes(router: Router, ctx: EmulatorContext): voi
     },
     { idempotent: true },
   );
+  // Before /v3/videos/:id, which would take "statuses" for an id.
+  router.add('GET', '/v3/videos/statuses', (rc) => {
+    const ids = (rc.query.get('video_ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (!ids.length && !rc.query.get('batch_ids')) throw bad('video_ids or batch_ids is required', 'video_ids');
+    if (ids.length > 100) throw bad('at most 100 video_ids per request', 'video_ids');
+    return { data: ids.map((id) => bulkStatus(ctx, id)), extra: { has_more: false, next_token: null } };
+  });
   router.add('GET', '/v3/videos/:id', (rc) => ({ data: videoDetail(ctx, liveJob(ctx, rc.params.id ?? '')) }));
   router.add('DELETE', '/v3/videos/:id', (rc) => {
     const job = liveJob(ctx, rc.params.id ?? '');

@@ -93,7 +93,11 @@ export function registerV3WebhookRoutes(router: Router, ctx: EmulatorContext): v
     },
     { idempotent: true },
   );
-  router.add('GET', '/v3/webhooks/event-types', () => ({ data: EVENT_TYPES.map((t) => ({ event_type: t, description: `${t.replace(/[._]/g, ' ')} event` })) }));
+  router.add('GET', '/v3/webhooks/event-types', (rc) => {
+    // HeyGen's answer has has_more/next_token; pages of 20 make the 30 types two pages, so clients must follow the cursor
+    const page = paginateList(EVENT_TYPES, rc.query, { def: 20, max: 100 }, 'event-types');
+    return { data: page.data.map((t) => ({ event_type: t, description: `${t.replace(/[._]/g, ' ')} event` })), extra: page.extra };
+  });
   router.add('GET', '/v3/webhooks/events', (rc) => {
     const type = rc.query.get('event_type');
     const events = ctx.state.events.filter((e) => !type || e.event_type === type).slice().reverse();

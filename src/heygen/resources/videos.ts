@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Transport } from '../transport';
 import { parseData } from '../parse-data';
 import { paginate } from '../paginate';
@@ -17,7 +18,16 @@ export interface VideosResource {
   get(videoId: string, opts?: { signal?: AbortSignal }): Promise<VideoDetail>;
   list(query?: { limit?: number; folder_id?: string; title?: string }): AsyncGenerator<VideoDetail>;
   delete(videoId: string): Promise<{ id: string; deleted?: boolean }>;
+  /** `GET /v3/videos/statuses`: up to 100 videos in one request (not_found for unknown ids) */
+  statuses(videoIds: string[], opts?: { signal?: AbortSignal }): Promise<VideoStatusEntry[]>;
 }
+
+export const videoStatusEntrySchema = z.looseObject({
+  video_id: z.string().nullish(),
+  status: z.string(),
+  error: z.looseObject({ code: z.unknown().optional(), message: z.string().nullish() }).nullish(),
+});
+export type VideoStatusEntry = z.infer<typeof videoStatusEntrySchema>;
 
 export function createVideosResource(transport: Transport): VideosResource {
   return {
@@ -32,6 +42,11 @@ export function createVideosResource(transport: Transport): VideosResource {
     },
     list(query = {}) {
       return paginate(transport, '/v3/videos', query, videoDetailSchema);
+    },
+    async statuses(videoIds, opts = {}) {
+      if (videoIds.length > 100) throw new RangeError('GET /v3/videos/statuses takes at most 100 video ids');
+      const res = await transport.request({ method: 'GET', path: '/v3/videos/statuses', query: { video_ids: videoIds.join(',') }, kind: 'read', signal: opts.signal });
+      return parseData(z.array(videoStatusEntrySchema), res, 'GET /v3/videos/statuses');
     },
     async delete(videoId) {
       const res = await transport.request({ method: 'DELETE', path: `/v3/videos/${encodeURIComponent(videoId)}`, kind: 'write' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Transport } from '../transport';
-import { paginate } from '../paginate';
+import { collect, paginate } from '../paginate';
 import { parseData } from '../parse-data';
 import { normalizeIdempotencyKey } from '../idempotency-key';
 import { rotatedSecretSchema, webhookEndpointSchema, webhookEventSchema, webhookEventTypeSchema, type WebhookEndpoint } from '../schemas/webhook';
@@ -46,10 +46,8 @@ export function createWebhooksResource(transport: Transport): WebhooksResource {
         return parseData(rotatedSecretSchema, res, `POST ${BASE}/{id}/rotate-secret`);
       },
     },
-    async eventTypes() {
-      const res = await transport.request({ method: 'GET', path: '/v3/webhooks/event-types', kind: 'read' });
-      return parseData(z.array(webhookEventTypeSchema), res, 'GET /v3/webhooks/event-types');
-    },
+    // a list like any other: HeyGen's answer carries has_more/next_token
+    eventTypes: () => collect(paginate(transport, '/v3/webhooks/event-types', {}, webhookEventTypeSchema)),
     events: (query = {}) => paginate(transport, '/v3/webhooks/events', query, webhookEventSchema),
   };
 }

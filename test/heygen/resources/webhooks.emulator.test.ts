@@ -33,3 +33,14 @@ describe('POST /v3/webhooks/endpoints: one key per create, never from the body',
     expect([...h.emulator.state.endpoints.keys()]).toEqual([created.endpoint_id]);
   });
 });
+
+describe('GET /v3/webhooks/event-types is a list like any other', () => {
+  it('every page is read, following next_token', async () => {
+    const from = h.emulator.stats.requests.length;
+    const types = await h.client.webhooks.eventTypes();
+    expect(types).toHaveLength(30);
+    expect(new Set(types.map((t) => t.event_type)).size).toBe(30);
+    const pages = h.emulator.stats.requests.slice(from).filter((r) => r.path === '/v3/webhooks/event-types');
+    expect(pages.map((r) => r.query.includes('token='))).toEqual([false, true]);
+  });
+});

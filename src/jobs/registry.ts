@@ -1,0 +1,11 @@
+import type { JobKind } from './job';
+import { avatarClipKind } from './kinds/avatar-clip';
+
+/**
+ * Every kind of HeyGen work the scheduler can run, by Job.kind. To add one: write src/jobs/kinds/<kind>.ts
+ * implementing JobKind (job.ts), add it here, and (if it waits on a new resource) a StatusSource in
+ * status-sources.ts. The scheduler stays as it is.
+ */
+export const JOB_KINDS: Record<string, JobKind<never>> = {
+  'avatar-clip': avatarClipKind as JobKind<never>,
+};
