@@ -6,8 +6,7 @@
 // saves a fixed cost per video, which is what this measures; for long videos the ratio tends to 1.
 // Run: npm run bench:batch [-- N]
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,7 @@ import { prepareRender } from '../src/render/render-spec';
 import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
 import { videoSpecSchema } from '../src/spec/video-spec';
 import { machineLine } from './lib/machine';
+import { tempProject } from '../src/project/temp-project';
 
 const N = parseCommandLine({ usage: 'Usage: npm run bench:batch [-- N]   N rows (10)', options: {}, positionals: { max: 1 } }, (_v, [n]) => parseNumberArg('N', n, { min: 1, max: 1000, integer: true }) ?? 10);
 const SCALE = '0.25';
@@ -50,12 +50,7 @@ function run(cmd: string, args: string[], cwd: string): Promise<number> {
   });
 }
 
-const project = await (async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'bench-batch-'));
-  await mkdir(path.join(root, 'videos'), { recursive: true });
-  await mkdir(path.join(root, 'public'), { recursive: true });
-  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
-})();
+const project = await tempProject([]);
 console.log(`${machineLine()}  [start]`);
 try {
   delete process.env.HEYGEN_API_KEY;

@@ -9,7 +9,7 @@ import { startEmulator } from '../src/emulator/server';
 import { synthesizeClip, type ClipRequest, type ClipResult } from '../src/emulator/synth';
 import { runPrebuild } from '../src/jobs/run-prebuild';
 import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
-import { tempProject } from '../test/helpers/project';
+import { tempProject } from '../src/project/temp-project';
 
 const [N = 12, L = 2, C = 4] = parseCommandLine({ usage: 'Usage: npm run bench:prebuild [-- N L C]   N clips (12), emulator latency L seconds (2), cap C (4)', options: {}, positionals: { max: 3 } }, (_v, [n, l, c]) => [
   parseNumberArg('N', n, { min: 1, max: 1000, integer: true }),

@@ -37,7 +37,7 @@ console.log(`${machineLine()}  [start]`);
 log('Synthesizing presenter clips (720x720 and 1920x1080 per scene) …');
 const square = await synthManifest(spec, publicDir, { width: 720, height: 720 }, 'square');
 const full = await synthManifest(spec, publicDir, { width: 1920, height: 1080 }, 'full');
-const session = await openRenderSession({ codeRoot: ROOT, publicDir, handleSignals: true });
+const session = await openRenderSession({ codeRoot: ROOT, publicDir });
 const NEW: RenderSettingsInput = {};
 const OLD = LEGACY_RENDER_SETTINGS;
 const describe = (s: RenderSettingsInput) => {

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { exitCleanlyOnSignals } from '../src/lib/exit-cleanup';
+import { moveTempDirIntoThisRun } from '../src/render/owned-temp-dir';
 import { BatchInputError } from '../src/batch/batch-error';
 import { createBatchReporter, formatBatchSummary } from '../src/batch/batch-reporter';
 import { runBatch } from '../src/batch/run-batch';
@@ -47,6 +49,10 @@ const { values, flags, parallel, limit } = parseCommandLine(
     };
   },
 );
+
+// Ctrl-C or SIGTERM at any moment: no bundle, browser profile, Remotion temp folder, partial video or lock left.
+exitCleanlyOnSignals();
+moveTempDirIntoThisRun();
 
 try {
   const reporter = createBatchReporter(process.stderr, { parallel });

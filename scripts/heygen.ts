@@ -1,6 +1,8 @@
-import { createHeyGenClient, collect, HeyGenError, type HeyGenClient } from '../src/heygen';
+import { collect, createHeyGenClient, HeyGenError, type HeyGenClient } from '../src/heygen';
 import { WEBHOOK_EVENT_TYPES } from '../src/heygen/webhooks/event-types';
-import { FlagError, parseCommandLine, parseListFlag } from '../src/lib/cli-flags';
+import { FlagError, parseChoiceFlag, parseCommandLine, parseListFlag } from '../src/lib/cli-flags';
+import { connectHeyGen } from './lib/connect-heygen';
+import { runKindCommand, type KindFlags } from './lib/heygen-kinds';
 
 const USAGE = `Usage: npm run heygen -- <command> [--json]
   avatars                 every look you can pass as avatar_id (all pages)
@@ -11,6 +13,18 @@ const USAGE = `Usage: npm run heygen -- <command> [--json]
   webhooks create <url> [--events a,b]   event types as HeyGen names them, e.g. avatar_video.success,avatar_video.fail
   webhooks delete <id>
   webhooks rotate <id>
+  agent "<prompt>" [--avatar ID --voice ID --style ID --orientation landscape|portrait --file F … --out f.mp4]
+  agent styles            Video Agent's styles
+  templates               your templates
+  template <id>           its scenes and variables
+  template <id> --var name=value … [--captions] --out f.mp4
+                          a video from the template (an image variable takes a file or URL)
+  avatar create --photo public/x.jpg [--name N]
+                          a photo avatar (waits for training; prints the consent link when HeyGen asks)
+  lipsync --video v.mp4 --audio a.mp3 [--out f.mp4]
+                          the video speaking the audio, with its captions
+  translations languages  the languages npm run translate takes
+Without HEYGEN_API_KEY every command runs against the local emulator.
 Reads HEYGEN_API_KEY, HEYGEN_API_BASE_URL, HEYGEN_API_GENERATION (v3 | legacy).`;
 
 type Row = Record<string, unknown>;
@@ -22,9 +36,10 @@ function table(rows: Row[], columns: string[]): string {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
 }
 
-async function run(client: HeyGenClient, args: string[], json: boolean, events?: string[]): Promise<unknown> {
+async function run(client: HeyGenClient, args: string[], json: boolean, events: string[] | undefined, flags: KindFlags): Promise<unknown> {
   const [command, sub, arg] = args;
   const show = (value: unknown, human: () => string): void => console.log(json ? JSON.stringify(value, null, 2) : human());
+  if (await runKindCommand(client, args, flags, show, (line) => console.error(line))) return;
   const legacy = client.config.generation === 'legacy';
   switch (command) {
     case 'avatars': {
@@ -72,27 +87,46 @@ async function run(client: HeyGenClient, args: string[], json: boolean, events?:
   }
 }
 
-const COMMANDS = ['avatars', 'voices', 'balance', 'video', 'webhooks'] as const;
+const COMMANDS = ['avatars', 'voices', 'balance', 'video', 'webhooks', 'agent', 'templates', 'template', 'avatar', 'lipsync', 'translations'] as const;
+const KIND_OPTIONS = {
+  avatar: { type: 'string' },
+  voice: { type: 'string' },
+  style: { type: 'string' },
+  orientation: { type: 'string' },
+  file: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  var: { type: 'string', multiple: true },
+  photo: { type: 'string' },
+  name: { type: 'string' },
+  video: { type: 'string' },
+  audio: { type: 'string' },
+  captions: { type: 'boolean' },
+} as const;
 const WEBHOOK_COMMANDS = ['list', 'create', 'delete', 'rotate'] as const;
 
 /** The command, its subcommand and --events checked before any client exists: a bad one exits 2 at once. */
-function readArgs(): { values: { json: boolean }; positionals: string[]; events?: string[] } {
+function readArgs(): { values: { json: boolean }; positionals: string[]; events?: string[]; flags: KindFlags } {
   return parseCommandLine(
-    { usage: USAGE, options: { json: { type: 'boolean', default: false }, events: { type: 'string' } }, positionals: { min: 1, max: 3, name: 'command' } },
+    { usage: USAGE, options: { json: { type: 'boolean', default: false }, events: { type: 'string' }, ...KIND_OPTIONS }, positionals: { min: 1, max: 3, name: 'command' } },
     (values, positionals) => {
+      const { json: _json, events: _events, ...kind } = values;
+      const flags: KindFlags = { ...kind, orientation: parseChoiceFlag('orientation', values.orientation, ['landscape', 'portrait'] as const) };
       const [command, sub] = positionals;
       if (!(COMMANDS as readonly string[]).includes(command!)) throw new FlagError(`unknown command ${JSON.stringify(command)}: use one of ${COMMANDS.join(', ')}`);
       if (command === 'webhooks' && !(WEBHOOK_COMMANDS as readonly string[]).includes(sub ?? '')) throw new FlagError(`webhooks ${sub === undefined ? 'needs a subcommand' : `${JSON.stringify(sub)} is not a subcommand`}: use one of ${WEBHOOK_COMMANDS.join(', ')}`);
-      return { values: { json: values.json }, positionals, events: parseListFlag('events', values.events, WEBHOOK_EVENT_TYPES) };
+      return { values: { json: values.json }, positionals, events: parseListFlag('events', values.events, WEBHOOK_EVENT_TYPES), flags };
     },
   );
 }
 
 async function main(): Promise<number> {
-  const { values, positionals, events } = readArgs();
-  const client = createHeyGenClient();
+  const { values, positionals, events, flags } = readArgs();
+  // the account commands describe a real account (no key: say how to set one); the rest run offline on the emulator
+  const offline = ['agent', 'templates', 'template', 'avatar', 'lipsync', 'translations'].includes(positionals[0] ?? '');
+  const connection = offline ? await connectHeyGen() : ((c) => ({ client: c, close: () => c.close() }))(createHeyGenClient());
+  const client = connection.client;
   try {
-    await run(client, positionals, values.json, events);
+    await run(client, positionals, values.json, events, flags);
     return 0;
   } catch (error) {
     if (error instanceof HeyGenError) {
@@ -103,7 +137,7 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 2;
   } finally {
-    await client.close();
+    await connection.close();
   }
 }
 

@@ -6,6 +6,8 @@ import { loadSpec } from '../src/project/load-spec';
 import { SpecError } from '../src/project/spec-error';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
+import { exitCleanlyOnSignals } from '../src/lib/exit-cleanup';
+import { moveTempDirIntoThisRun } from '../src/render/owned-temp-dir';
 import { createRenderReporter } from '../src/render/render-reporter';
 import { OptionError, parseRenderFlags, RENDER_FLAG_OPTIONS } from '../src/render/render-options';
 import { openRenderSession } from '../src/render/render-session';
@@ -42,6 +44,10 @@ const { values, specFile, flags, on } = parseCommandLine(
   (values, positionals) => ({ values, specFile: positionals[0]!, flags: renderSettings(parseRenderFlags(values)), on: parseChoiceFlag('on', values.on, ['local', 'lambda'] as const)! }),
 );
 
+// Ctrl-C or SIGTERM at any moment: no bundle, browser profile, Remotion temp folder or partial video left behind.
+exitCleanlyOnSignals();
+moveTempDirIntoThisRun();
+
 try {
   const root = process.cwd();
   const t0 = Date.now();
@@ -68,7 +74,7 @@ try {
     process.stderr.write(`  rendered ${path.relative(root, result.outFile)} on Lambda in ${((Date.now() - t0) / 1000).toFixed(1)}s${result.costUsd !== null ? ` (~$${result.costUsd.toFixed(4)})` : ''}\n`);
   } else {
     process.stderr.write('Bundling remotion/ …\n');
-    const session = await openRenderSession({ codeRoot: CODE_ROOT, publicDir: path.join(root, 'public'), settings: flags, handleSignals: true });
+    const session = await openRenderSession({ codeRoot: CODE_ROOT, publicDir: path.join(root, 'public'), settings: flags });
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
       const reporter = createRenderReporter(path.basename(specFile));

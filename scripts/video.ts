@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exitCleanlyOnSignals } from '../src/lib/exit-cleanup';
+import { moveTempDirIntoThisRun } from '../src/render/owned-temp-dir';
 import { parseCommandLine } from '../src/lib/cli-flags';
 import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
 import { defaultSpecFiles, runPrebuild } from '../src/jobs/run-prebuild';
@@ -10,9 +13,15 @@ import { createRenderReporter } from '../src/render/render-reporter';
 import { openRenderSession } from '../src/render/render-session';
 import { renderSpec } from '../src/render/render-spec';
 
+// remotion/ lives beside scripts/, whatever folder the project (videos/, public/) is run from.
+const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'Usage: npm run video -- [spec.json ...]   (default: every spec in videos/)\nPrebuild (presenter clips) then render each spec to out/<id>.mp4.';
 // No flags: anything that looks like one exits 2 at once, before the prebuild starts.
 const positionals = parseCommandLine({ usage: USAGE, options: {}, positionals: { max: Infinity, name: 'spec file' } }, (_values, positionals) => positionals);
+
+// Ctrl-C or SIGTERM at any moment: no bundle, browser profile, Remotion temp folder, partial video or lock left.
+exitCleanlyOnSignals();
+moveTempDirIntoThisRun();
 
 try {
   const specFiles = positionals.length ? positionals : await defaultSpecFiles(process.cwd());
@@ -26,7 +35,7 @@ try {
     throw new Error(`${prebuild.failed.length} clip(s) failed; fix and re-run (ready clips are kept)`);
   }
   process.stderr.write('Bundling remotion/ …\n');
-  const session = await openRenderSession({ handleSignals: true });
+  const session = await openRenderSession({ codeRoot: CODE_ROOT, publicDir: path.join(process.cwd(), 'public') });
   try {
     for (const { file } of prebuild.specs) {
       const r = createRenderReporter(file);

@@ -1,4 +1,6 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { onExitSync } from './exit-cleanup';
 import path from 'node:path';
 
 export function isProcessAlive(pid: number): boolean {
@@ -20,7 +22,14 @@ export async function acquirePidLock(file: string, busy: (pid: number) => Error)
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(file, String(process.pid), { flag: 'wx' });
-      return () => rm(file, { force: true });
+      // An interrupted run (Ctrl-C, SIGTERM) leaves no lock either; only a lock that is still ours is removed.
+      const forget = onExitSync(() => {
+        if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true });
+      });
+      return async () => {
+        forget();
+        await rm(file, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());

@@ -1,5 +1,7 @@
 import { bundle } from '@remotion/bundler';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { onExitSync } from '../lib/exit-cleanup';
 import path from 'node:path';
 import { withoutSecretsInEnv } from '../lib/secrets';
 import { ownedTempDir } from './owned-temp-dir';
@@ -17,6 +19,8 @@ export interface ProjectBundle {
 export async function bundleProject(opts: { root?: string; publicDir?: string; onProgress?: (percent: number) => void } = {}): Promise<ProjectBundle> {
   const root = opts.root ?? process.cwd();
   const dir = ownedTempDir('bundle');
+  // Removed also when the process is interrupted before dispose().
+  const forget = onExitSync(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const serveUrl = await withoutSecretsInEnv(() => bundle({
       entryPoint: path.join(root, 'remotion', 'index.ts'),
@@ -27,7 +31,13 @@ export async function bundleProject(opts: { root?: string; publicDir?: string; o
       enableCaching: true,
       onProgress: opts.onProgress,
     }));
-    return { serveUrl, dispose: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      serveUrl,
+      dispose: async () => {
+        await rm(dir, { recursive: true, force: true });
+        forget();
+      },
+    };
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;

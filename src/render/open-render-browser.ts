@@ -1,5 +1,7 @@
 import { openBrowser, type HeadlessBrowser } from '@remotion/renderer';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { onExitSync } from '../lib/exit-cleanup';
 import { ensureRenderBrowser } from './ensure-browser';
 import { withoutSecretsInEnv } from '../lib/secrets';
 import { ownedTempDir } from './owned-temp-dir';
@@ -11,6 +13,8 @@ import { ownedTempDir } from './owned-temp-dir';
 export async function openRenderBrowser(root?: string): Promise<HeadlessBrowser> {
   const { executable } = await ensureRenderBrowser(root);
   const tmp = ownedTempDir('chromium');
+  // Removed also when the process is interrupted before close() (exit jobs kill the browser first).
+  const forget = onExitSync(() => rmSync(tmp, { recursive: true, force: true }));
   const saved = process.env.TMPDIR;
   // The browser inherits process.env when spawned; os.tmpdir() (its profile folder) reads TMPDIR too.
   process.env.TMPDIR = tmp;
@@ -30,6 +34,7 @@ export async function openRenderBrowser(root?: string): Promise<HeadlessBrowser>
       await close(opts);
     } finally {
       await rm(tmp, { recursive: true, force: true });
+      forget();
     }
   };
   return browser;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { HeadlessBrowser } from '@remotion/renderer';
 import { bundleProject, type ProjectBundle } from './bundle-project';
-import { onInterrupt } from './on-interrupt';
 import { openRenderBrowser } from './open-render-browser';
 import { sweepStaleTempDirs } from './owned-temp-dir';
 import { renderSettings, type RenderSettings, type RenderSettingsInput } from './render-settings';
@@ -16,8 +15,6 @@ export interface RenderSessionOptions {
   serveUrl?: string;
   /** Defaults for every render of this session; each render may override some. */
   settings?: RenderSettingsInput;
-  /** Clean up on Ctrl-C / SIGTERM (entry points); tests and libraries leave signals alone. */
-  handleSignals?: boolean;
   onBundleProgress?: (percent: number) => void;
 }
 
@@ -34,8 +31,8 @@ export interface RenderSession {
 
 /**
  * Bundles remotion/ once (unless given a serveUrl) and starts one browser, side by side. Temp folders of killed
- * earlier runs are swept first; this session's own are named after this process, so a later run sweeps them if
- * this one is killed before close().
+ * earlier runs are swept first; this session's own are named after this process (a later run sweeps them if this
+ * one is killed) and removed at exit (entry points call exitCleanlyOnSignals, so Ctrl-C removes them too).
  */
 export async function openRenderSession(opts: RenderSessionOptions = {}): Promise<RenderSession> {
   const t0 = Date.now();
@@ -56,11 +53,9 @@ export async function openRenderSession(opts: RenderSessionOptions = {}): Promis
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      stopListening?.();
       await browser.value.close({ silent: true }).catch(() => {});
       await bundle?.dispose();
     })());
-  const stopListening = opts.handleSignals ? onInterrupt(close) : null;
   return {
     serveUrl,
     browser: browser.value,

@@ -1,5 +1,7 @@
 import { renderMedia, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { onExitSync } from '../lib/exit-cleanup';
 import path from 'node:path';
 import type { VideoConfig } from 'remotion';
 import { withoutSecretsInEnv } from '../lib/secrets';
@@ -81,6 +83,10 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
   });
   await mkdir(path.dirname(opts.outFile), { recursive: true });
   const partial = partialPath(opts.outFile);
+  // An interrupted render leaves no half-written file (the next run would sweep it; this one does not wait).
+  const forgetPartial = onExitSync(() => {
+    for (const f of [partial, `${partial}.video${path.extname(partial)}`, `${partial}.audio.wav`]) rmSync(f, { force: true });
+  });
   const onProgress = (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) =>
     opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
   const gate = opts.framesGate ?? (<T>(frames: () => Promise<T>) => frames());
@@ -120,11 +126,15 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
       await rm(wav, { force: true });
     }
   };
-  await render().catch(async (err: unknown) => {
-    await rm(partial, { force: true });
-    throw err;
-  });
-  await rename(partial, opts.outFile);
+  try {
+    await render().catch(async (err: unknown) => {
+      await rm(partial, { force: true });
+      throw err;
+    });
+    await rename(partial, opts.outFile);
+  } finally {
+    forgetPartial();
+  }
   return {
     outFile: opts.outFile,
     durationInFrames: composition.durationInFrames,

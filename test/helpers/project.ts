@@ -1,24 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A throwaway project folder (videos/, public/) so tests never touch the real clip store. */
-export async function tempProject(specs: VideoSpecInput[]): Promise<{ root: string; files: string[]; cleanup(): Promise<void> }> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'hr-project-'));
-  await mkdir(path.join(root, 'videos'), { recursive: true });
-  await mkdir(path.join(root, 'public'), { recursive: true });
-  const files: string[] = [];
-  for (const spec of specs) {
-    const file = path.join('videos', `${spec.id}.json`);
-    await writeFile(path.join(root, file), JSON.stringify(spec, null, 2));
-    files.push(file);
-  }
-  return { root, files, cleanup: () => rm(root, { recursive: true, force: true }) };
-}
+export { tempProject } from '../../src/project/temp-project';
 
 export const SHORT_SPEC: VideoSpecInput = {
   id: 'short',
