@@ -1,6 +1,7 @@
 import { createPrebuildReporter } from '../src/jobs/prebuild-reporter';
 import { runPrebuild, usdPerSecond } from '../src/jobs/run-prebuild';
 import { parseCommandLine, parseNumberFlag, parseUrlFlag } from '../src/lib/cli-flags';
+import { fallbackWarning, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { SpecError } from '../src/project/spec-error';
 import { connectHeyGen } from './lib/connect-heygen';
 
@@ -11,6 +12,8 @@ into public/clips/, and writes public/clips/manifest.json. Clips already there a
   --dry-run        print the plan (cached / to generate, estimated seconds and cost) and send nothing
   --concurrency N  jobs in flight at once (default 4; keep it at or under your HeyGen plan's cap)
   --json           one JSON object per event on stderr, and the result on stdout
+  --locale L / --locales all|L1,L2   clips for these languages of each spec (default: the spec's own)
+  --fallback source  a missing translation keeps the source text (listed in a warning) instead of failing
   --webhook-port N   webhook mode: receive HeyGen's "video done" calls on this local port instead of polling
   --webhook-url URL  where HeyGen reaches that port (e.g. a tunnel); needs HEYGEN_WEBHOOK_SECRET
 Exit code: 0 when every clip is ready, 1 when any failed (the rest are kept), 2 for a bad spec or flag.`;
@@ -25,6 +28,9 @@ const { values, positionals, flags } = parseCommandLine(
       'webhook-port': { type: 'string' },
       'webhook-url': { type: 'string' },
       json: { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      locales: { type: 'string' },
+      fallback: { type: 'string' },
     },
     positionals: { max: Infinity, name: 'spec file' },
   },
@@ -35,6 +41,8 @@ const { values, positionals, flags } = parseCommandLine(
       concurrency: parseNumberFlag('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
       webhookPort: parseNumberFlag('webhook-port', values['webhook-port'], { min: 0, max: 65535, integer: true }),
       webhookUrl: parseUrlFlag('webhook-url', values['webhook-url']),
+      locales: parseLocaleSelection(values),
+      fallback: parseFallback(values.fallback),
     },
   }),
 );
@@ -51,6 +59,8 @@ try {
     specFiles: positionals,
     concurrency: flags.concurrency,
     dryRun: values['dry-run'],
+    locales: flags.locales,
+    fallback: flags.fallback,
     webhook: webhookWanted
       ? { secret: process.env.HEYGEN_WEBHOOK_SECRET!, port: flags.webhookPort, publicUrl: flags.webhookUrl }
       : undefined,
@@ -58,13 +68,21 @@ try {
     connect: connectHeyGen,
   });
   reporter.done();
+  const warning = fallbackWarning(result.specs);
+  if (warning) console.error(warning);
   if (values.json) {
     const { specs: _specs, plan, ...rest } = result;
     console.log(JSON.stringify({ ...rest, clips: plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, estimatedSec: c.estimatedSec })) }));
   }
   if (values['dry-run']) {
     const cost = result.plan.backend === 'heygen' ? `about $${result.estimatedUsd.toFixed(2)} at $${usdPerSecond()}/s (HEYGEN_USD_PER_SECOND)` : 'free (the local emulator; set HEYGEN_API_KEY for real clips)';
-    if (!values.json) console.error(`Dry run: ${result.plan.clips.length - result.ready} clip(s), ~${result.estimatedSec.toFixed(0)} s of video to generate, ${cost}. Nothing was sent.`);
+    if (!values.json) {
+      const locales = Object.entries(result.perLocale);
+      if (locales.length > 1) {
+        for (const [locale, row] of locales) console.error(`  ${locale.padEnd(8)} ${String(row.clips).padStart(3)} clip(s)  ~${row.seconds.toFixed(0)} s${result.plan.backend === 'heygen' ? `  about $${row.usd.toFixed(2)}` : ''}`);
+      }
+      console.error(`Dry run: ${result.plan.clips.length - result.ready} clip(s), ~${result.estimatedSec.toFixed(0)} s of video to generate, ${cost}. Nothing was sent.`);
+    }
     process.exit(0);
   }
   if (result.failed.length) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseChoiceFlag, parseCommandLine } from '../src/lib/cli-flags';
 import { ClipStore } from '../src/project/clip-store';
 import { loadSpec } from '../src/project/load-spec';
+import { fallbackWarning, localizeLoadedSpecs, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { SpecError } from '../src/project/spec-error';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
@@ -27,7 +28,9 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --presenter P        media (default: @remotion/media <Video>, WebCodecs) | offthread (OffthreadVideo)
   --chunks K           render K frame ranges side by side and join them
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
-  --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)`;
+  --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)
+  --locale L           the spec in this language, to out/<id>.<L>.<ext> (--locales all|L1,L2: several, one browser)
+  --fallback source    a missing translation keeps the source text (listed in a warning) instead of failing`;
 
 // Every flag is checked here, before anything is bundled or launched: a bad value exits 2 at once.
 const { values, specFile, flags, on } = parseCommandLine(
@@ -38,10 +41,18 @@ const { values, specFile, flags, on } = parseCommandLine(
       ...RENDER_FLAG_OPTIONS,
       on: { type: 'string', default: 'local' },
       'allow-placeholders': { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      locales: { type: 'string' },
+      fallback: { type: 'string' },
     },
     positionals: { min: 1, max: 1, name: 'spec file' },
   },
-  (values, positionals) => ({ values, specFile: positionals[0]!, flags: renderSettings(parseRenderFlags(values)), on: parseChoiceFlag('on', values.on, ['local', 'lambda'] as const)! }),
+  (values, positionals) => ({
+    values,
+    specFile: positionals[0]!,
+    flags: { ...renderSettings(parseRenderFlags(values)), locales: parseLocaleSelection(values), fallback: parseFallback(values.fallback) },
+    on: parseChoiceFlag('on', values.on, ['local', 'lambda'] as const)!,
+  }),
 );
 
 // Ctrl-C or SIGTERM at any moment: no bundle, browser profile, Remotion temp folder or partial video left behind.
@@ -56,11 +67,18 @@ try {
     if (problem) throw new OptionError(problem);
   }
   // Checked before anything is bundled: a bad spec or a missing clip fails in a moment.
-  const { file, spec } = await loadSpec(specFile, root);
+  const localized = localizeLoadedSpecs([await loadSpec(specFile, root)], flags.locales, flags.fallback);
+  const warning = fallbackWarning(localized);
+  if (warning) console.error(warning);
+  if (localized.length > 1 && values.out) throw new OptionError('--out names one file; with several locales the files are out/<id>.<locale>.<ext> (leave --out out)');
+  if (localized.length > 1 && on === 'lambda') throw new OptionError('--on lambda renders one locale at a time; pass --locale L');
   const allowPlaceholders = values['allow-placeholders'] === true;
-  const prepared = await prepareRender({ root, file, spec, manifest: await new ClipStore(root).readManifest(), preset: flags.preset, allowPlaceholders });
+  const manifest = await new ClipStore(root).readManifest();
+  // Every locale's clips are checked before anything is bundled.
+  const prepared = (await Promise.all(localized.map((l) => prepareRender({ root, file: l.file, spec: l.spec, manifest, preset: flags.preset, allowPlaceholders }))))[0]!;
+  const { spec, suffix } = localized[0]!;
   if (on === 'lambda') {
-    const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}.${flags.codec.extension}`));
+    const outFile = path.resolve(values.out ?? path.join('out', `${spec.id}${suffix}.${flags.codec.extension}`));
     const result = await renderOnLambda({
       root,
       codeRoot: CODE_ROOT,
@@ -77,9 +95,12 @@ try {
     const session = await openRenderSession({ codeRoot: CODE_ROOT, publicDir: path.join(root, 'public'), settings: flags });
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
-      const reporter = createRenderReporter(path.basename(specFile));
-      const result = await renderSpec(session, { root, specFile, outFile: values.out ? path.resolve(values.out) : undefined, onProgress: reporter.onProgress, allowPlaceholders });
-      reporter.done(path.relative(root, result.outFile));
+      // One bundle and one browser for every locale asked for.
+      for (const { locale, suffix: named } of localized) {
+        const reporter = createRenderReporter(`${path.basename(specFile)}${named ? ` ${locale}` : ''}`);
+        const result = await renderSpec(session, { root, specFile, locale: named ? locale : undefined, fallback: flags.fallback, outFile: values.out ? path.resolve(values.out) : undefined, onProgress: reporter.onProgress, allowPlaceholders });
+        reporter.done(path.relative(root, result.outFile));
+      }
     } finally {
       await session.close();
     }

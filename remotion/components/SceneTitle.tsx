@@ -28,6 +28,8 @@ export const SceneTitle: React.FC<{ text: string; box: TextBox; theme: ResolvedT
           WebkitLineClamp: box.lines,
           WebkitBoxOrient: 'vertical',
           overflow: 'hidden',
+          // A word wider than the box (a long German compound) breaks inside instead of running out of it.
+          overflowWrap: 'anywhere',
         }}
       >
         {text}

@@ -10,6 +10,8 @@ import { bottom, rect, right } from '../shared/rect';
 import { transitionFrames } from '../shared/scene-timing';
 import type { TemplateProps } from '../shared/template-schema';
 import { resolveTheme } from '../shared/theme';
+import { visibleText } from '../shared/visible-text';
+import { canonicalLocale, isRightToLeft, numberingSystemFor } from '../../src/spec/locales';
 import { Backdrop } from './Backdrop';
 import { CaptionsTrack, type CaptionStyle } from './CaptionsTrack';
 import { FontGate } from './FontGate';
@@ -35,14 +37,20 @@ export interface TemplateLook {
 export const TemplateVideo: React.FC<{ spec: TemplateProps; look: TemplateLook }> = ({ spec, look }) => {
   const { fps, width, height } = useVideoConfig();
   const timeline = useMemo(() => buildTimeline(spec, spec.manifest ?? null, fps, spec.sceneClips), [spec, fps]);
-  const theme = resolveTheme(spec.theme);
-  const locale = spec.voice.locale ?? DEFAULT_LOCALE;
+  const locale = spec.locale ?? DEFAULT_LOCALE;
+  const theme = resolveTheme(spec.theme, locale);
+  const rtl = isRightToLeft(locale);
+  // Numbers in the locale's digits when asked ("native"), Latin digits otherwise: Intl reads the -u-nu- extension.
+  const numberLocale = `${locale}-u-nu-${numberingSystemFor(locale, Object.entries(spec.locales ?? {}).find(([tag]) => canonicalLocale(tag) === locale)?.[1].digits)}`;
+  const fontText = useMemo(() => visibleText(spec, numberLocale), [spec, numberLocale]);
+  // Right-to-left: what reads in order is mirrored, so the presenter moves to the other side of the title and graphic.
+  const side = rtl ? (spec.presenter.side === 'left' ? 'right' : 'left') : spec.presenter.side;
   const firstClip = timeline.scenes.find((s) => s.clip)?.clip;
   const planned = presenterClipFormat(spec.format);
   const clipAspect = firstClip ? firstClip.width / firstClip.height : planned.width / planned.height;
   const framing = framingFor(look.template, spec.presenter.framing);
   const lowerThird = lowerThirdFor(spec.presenter, look.lowerThird);
-  const layout = computeLayout({ template: look.template, width, height, framing, side: spec.presenter.side, clipAspect, captions: spec.captions, logo: Boolean(theme.logo) });
+  const layout = computeLayout({ template: look.template, width, height, framing, side, clipAspect, captions: spec.captions, logo: Boolean(theme.logo) });
   const transition = spec.sceneTransition === 'none' ? 0 : transitionFrames(timeline, fps);
   const first = timeline.scenes[0]!;
   const introFrames = look.titleCard && spec.title ? Math.min(Math.round(2.4 * fps), Math.floor(first.durationInFrames * 0.45)) : 0;
@@ -62,12 +70,12 @@ export const TemplateVideo: React.FC<{ spec: TemplateProps; look: TemplateLook }
   const cardBox = rect(g.x, layout.title.y, Math.max(right(g), right(layout.title)) - g.x, bottom(g) - layout.title.y);
 
   return (
-    <FontGate enabled={spec.theme.font === 'Inter'}>
-      <AbsoluteFill style={{ fontFamily: theme.fontFamily, overflow: 'hidden' }}>
+    <FontGate enabled={spec.theme.font === 'Inter'} text={fontText} locale={locale}>
+      <AbsoluteFill dir={rtl ? 'rtl' : 'ltr'} lang={locale} style={{ fontFamily: theme.fontFamily, overflow: 'hidden' }}>
         <Backdrop background={spec.background} theme={theme} />
-        <ScenesTrack scenes={spec.scenes} timeline={timeline} overlap={transition} kind={spec.sceneTransition} layout={layout} theme={theme} locale={locale} introFrames={introFrames} />
+        <ScenesTrack scenes={spec.scenes} timeline={timeline} overlap={transition} kind={spec.sceneTransition} layout={layout} theme={theme} locale={numberLocale} introFrames={introFrames} />
         {introFrames ? <TitleCard title={spec.title!} kicker={lowerThird?.name} box={cardBox} theme={theme} unit={layout.unit} frames={introFrames} /> : null}
-        <PresenterTrack timeline={timeline} placement={layout.presenter} framing={framing} side={spec.presenter.side} theme={theme} unit={layout.unit} player={spec.presenterPlayer} buildCommand={spec.specFile ? `npm run prebuild -- ${spec.specFile}` : 'npm run prebuild'} />
+        <PresenterTrack timeline={timeline} placement={layout.presenter} framing={framing} side={side} theme={theme} unit={layout.unit} player={spec.presenterPlayer} buildCommand={spec.specFile ? `npm run prebuild -- ${spec.specFile}` : 'npm run prebuild'} />
         {lowerThird ? <LowerThird name={lowerThird.name} role={lowerThird.role} box={layout.lowerThird} theme={theme} unit={layout.unit} at={Math.round(0.8 * fps)} seconds={4} /> : null}
         {pages.length ? <CaptionsTrack pages={pages} box={layout.captions} style={look.captionStyle} theme={theme} /> : null}
         {theme.logo ? <LogoMark src={theme.logo} box={layout.logo} alignRight={layout.logo.x > width / 2} /> : null}

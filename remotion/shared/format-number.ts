@@ -17,10 +17,20 @@ function safeLocale(locale: string | undefined): string {
   }
 }
 
+function currencyDigits(locale: string, currency: string): number {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
 export interface ValueFormat {
   locale?: string;
   prefix?: string;
   unit?: string;
+  /** ISO 4217 code: values are amounts, written with the locale's symbol in the locale's place ("1.234,50 €", "€1,234.50"). */
+  currency?: string;
   /** Values to take the precision and magnitude from (all values of one chart share one format). */
   sample?: number[];
 }
@@ -32,16 +42,21 @@ export interface ValueFormat {
 export function makeValueFormatter(opts: ValueFormat = {}): (value: number) => string {
   const locale = safeLocale(opts.locale);
   const sample = opts.sample?.length ? opts.sample : [0];
-  const decimals = Math.max(...sample.map(decimalsOf));
+  let decimals = Math.max(...sample.map(decimalsOf));
+  // Amounts with cents show the currency's own minor digits ("€1,234.50", "1.234,50 €"; yen has none).
+  if (opts.currency && decimals > 0) decimals = currencyDigits(locale, opts.currency);
   const compact = Math.max(...sample.map(Math.abs)) >= 1e6;
+  // A "%" unit is the locale's percent sign and spacing ("54 %" in de-DE, "٥٤٪" in ar-EG).
+  const percent = opts.unit === '%' && !opts.currency;
+  const style: Intl.NumberFormatOptions = opts.currency ? { style: 'currency', currency: opts.currency } : percent ? { style: 'percent' } : {};
   const nf = compact
-    ? new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 })
-    : new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  const unit = opts.unit ?? '';
+    ? new Intl.NumberFormat(locale, { ...style, notation: 'compact', maximumFractionDigits: 1 })
+    : new Intl.NumberFormat(locale, { ...style, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const unit = percent ? '' : (opts.unit ?? '');
   const unitText = unit === '' || /^[%‰°′″]/.test(unit) ? unit : `\u2009${unit}`;
   const zero = nf.format(0);
   return (value: number) => {
-    const digits = nf.format(Math.abs(value));
+    const digits = nf.format(Math.abs(percent ? value / 100 : value));
     // A minus sign (U+2212), never on a value that rounds to zero.
     const sign = value < 0 && digits !== zero ? '\u2212' : '';
     return `${sign}${opts.prefix ?? ''}${digits}${unitText}`;

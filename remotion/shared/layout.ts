@@ -148,7 +148,7 @@ function placePresenter(input: LayoutInput, orientation: Orientation, margin: nu
   return { box, clip, body: bodyOf(box, a, W, H), face: faceOf(absClip, a, W, H), panel, shape: 'rect' };
 }
 
-/** The largest well-shaped rectangle inside `area` that touches none of the obstacles (kept `gap` apart). */
+/** The largest well-shaped rectangle inside `region` that keeps at least `gap` from every obstacle. */
 export function largestFreeRect(region: Rect, obstacles: Rect[], gap: number): Rect {
   const xs = new Set([region.x, right(region)]);
   const ys = new Set([region.y, bottom(region)]);
@@ -158,6 +158,10 @@ export function largestFreeRect(region: Rect, obstacles: Rect[], gap: number): R
   }
   const xv = [...xs].sort((p, q) => p - q);
   const yv = [...ys].sort((p, q) => p - q);
+  // Touching an obstacle grown by the gap is fine; overlapping it would bring the result closer than the gap.
+  // (less a hair, so that float rounding of `x - gap + gap` does not count as overlap).
+  const g = gap - 1e-6;
+  const kept = obstacles.map((o) => rect(o.x - g, o.y - g, o.width + 2 * g, o.height + 2 * g));
   let best = rect(region.x, region.y, 0, 0);
   let bestScore = -1;
   for (let i = 0; i < xv.length; i++) {
@@ -165,7 +169,7 @@ export function largestFreeRect(region: Rect, obstacles: Rect[], gap: number): R
       for (let k = 0; k < yv.length; k++) {
         for (let l = k + 1; l < yv.length; l++) {
           const r = rect(xv[i]!, yv[k]!, xv[j]! - xv[i]!, yv[l]! - yv[k]!);
-          if (obstacles.some((o) => intersects(r, o))) continue;
+          if (kept.some((o) => intersects(r, o))) continue;
           // Charts read badly when very tall and thin or very flat: prefer ratios between 0.7 and 2.6.
           const ratio = r.width / Math.max(1, r.height);
           const score = area(r) * Math.min(1, ratio / 0.7, 2.6 / ratio);
@@ -213,7 +217,7 @@ export function computeLayout(input: LayoutInput): TemplateLayout {
   let x0 = margin;
   let x1 = W - margin;
   for (const o of input.logo ? [avoid, logo] : [avoid]) {
-    if (o.y >= top + titleH || bottom(o) <= top) continue;
+    if (o.y >= top + titleH + gap || bottom(o) <= top - gap) continue;
     if (o.x + o.width / 2 > (x0 + x1) / 2) x1 = Math.min(x1, o.x - gap);
     else x0 = Math.max(x0, right(o) + gap);
   }

@@ -1,4 +1,5 @@
 import type { Theme } from '../../src/spec/video-spec';
+import { fontStack } from './script-fonts';
 
 export interface ResolvedTheme extends Theme {
   fontFamily: string;
@@ -9,13 +10,13 @@ export interface ResolvedTheme extends Theme {
   negative: string;
 }
 
-export const INTER_STACK = 'Inter, "DejaVu Sans", sans-serif';
-const SYSTEM_STACK = 'system-ui, "Liberation Sans", "DejaVu Sans", sans-serif';
+export const INTER_STACK = fontStack('Inter', 'en-US');
 
-export function resolveTheme(theme: Theme): ResolvedTheme {
+/** `locale` orders the script fonts (a Japanese video draws shared Han characters in Japanese forms). */
+export function resolveTheme(theme: Theme, locale = 'en-US'): ResolvedTheme {
   return {
     ...theme,
-    fontFamily: theme.font === 'Inter' ? INTER_STACK : SYSTEM_STACK,
+    fontFamily: fontStack(theme.font === 'Inter' ? 'Inter' : 'system-ui, "Liberation Sans"', locale),
     surface: `color-mix(in srgb, ${theme.text} 7%, transparent)`,
     border: `color-mix(in srgb, ${theme.text} 12%, transparent)`,
     positive: '#34d399',

@@ -5,6 +5,7 @@ import type { SquareProps } from './schema';
 const spec: VideoSpecInput = {
   id: 'square-demo',
   title: 'Northwind weekly update',
+  locale: 'de-DE',
   format: 'square-1080p',
   avatar: { id: 'Angela-inblackskirt-20220820' },
   voice: { id: '1bd001e7e50f421d891986aad5158bc8', speed: 1, locale: 'de-DE' },

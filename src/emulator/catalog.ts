@@ -50,12 +50,12 @@ const VOICE_NAMES: [string, 'female' | 'male', string][] = [
   ['Liam - Calm', 'male', 'English'],
   ['Mia - Bright', 'female', 'English'],
   ['Noah - Deep', 'male', 'English'],
-  ['Emma - Clear', 'female', 'English'],
-  ['Oliver - Friendly', 'male', 'English'],
-  ['Isla - Soft', 'female', 'English'],
-  ['Ethan - Broadcaster', 'male', 'English'],
-  ['Chloe - Natural', 'female', 'English'],
-  ['Lucas - Serious', 'male', 'English'],
+  ['Layla - Warm', 'female', 'Arabic'],
+  ['Omar - Steady', 'male', 'Arabic'],
+  ['Mei - Bright', 'female', 'Chinese'],
+  ['Ji-woo - Clear', 'female', 'Korean'],
+  ['Aarav - Calm', 'male', 'Hindi'],
+  ['Olga - Natural', 'female', 'Russian'],
   ['Lena - Ruhig', 'female', 'German'],
   ['Jonas - Klar', 'male', 'German'],
   ['Lucia - Alegre', 'female', 'Spanish'],
@@ -136,4 +136,16 @@ export function findLook(id: string): CatalogLook | undefined {
 
 export function findVoice(id: string): CatalogVoice | undefined {
   return VOICES.find((v) => v.voice_id === id);
+}
+
+const LANGUAGE_TAGS: Record<string, string> = {
+  English: 'en-US', German: 'de-DE', Spanish: 'es-ES', French: 'fr-FR', Italian: 'it-IT', Japanese: 'ja-JP', Portuguese: 'pt-BR',
+  Arabic: 'ar', Chinese: 'zh-CN', Korean: 'ko-KR', Hindi: 'hi-IN', Russian: 'ru-RU',
+};
+
+/** The language a request speaks: its locale hint (HeyGen's voice_settings.locale), else the catalog voice's language. */
+export function speechLocale(voiceId: string | undefined, localeHint: string | undefined): string | undefined {
+  if (localeHint) return localeHint;
+  const voice = voiceId ? findVoice(voiceId) : undefined;
+  return voice ? LANGUAGE_TAGS[voice.language] : undefined;
 }

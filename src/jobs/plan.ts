@@ -9,7 +9,7 @@ export interface PlannedClip {
   requestKey: string;
   request: ClipRequest;
   /** Every spec scene that uses this clip (identical scenes share one). */
-  usedBy: { file: string; specId: string; scene: number }[];
+  usedBy: { file: string; specId: string; scene: number; locale: string }[];
   cached: boolean;
   /** Stored but not whole (truncated, replaced): fetched again from the video HeyGen already made, never regenerated. */
   refetch?: { videoId: string; reason: string };
@@ -44,14 +44,14 @@ export function planClips(
       const key = clipKey(request, generation, backend, files);
       const existing = byKey.get(key);
       if (existing) {
-        existing.usedBy.push({ file, specId: spec.id, scene });
+        existing.usedBy.push({ file, specId: spec.id, scene, locale: spec.locale });
         return;
       }
       byKey.set(key, {
         key,
         requestKey: requestKey(request),
         request,
-        usedBy: [{ file, specId: spec.id, scene }],
+        usedBy: [{ file, specId: spec.id, scene, locale: spec.locale }],
         ...storedState(store, manifest, key),
         estimatedSec: request.speech.type === 'script' ? estimateSpeechSec(request.speech.script, request.voice.speed) : 0,
       });

@@ -1,5 +1,9 @@
 import type { ClipState, PrebuildEvent } from './run-prebuild';
 
+/** Shown after the spec id when a run makes more than one language. */
+let showLocales = false;
+const localeTag = (locale: string) => (showLocales ? `.${locale}` : '');
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
 export interface Reporter {
@@ -39,18 +43,19 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
         return;
       }
       if (e.type === 'plan') {
+        showLocales = new Set(e.plan.clips.flatMap((c) => c.usedBy.map((u) => u.locale))).size > 1;
         const todo = e.plan.clips.filter((c) => !c.cached);
         out.write(`Prebuild: ${e.plan.clips.length} clips, ${e.plan.clips.length - todo.length} cached, ${todo.length} to generate via ${e.backend}\n`);
         if (e.dryRun) {
           for (const c of e.plan.clips) {
-            const use = c.usedBy.map((u) => `${u.specId}#${u.scene + 1}`).join(', ');
+            const use = c.usedBy.map((u) => `${u.specId}${localeTag(u.locale)}#${u.scene + 1}`).join(', ');
             out.write(`  ${(c.cached ? 'cached' : 'generate').padEnd(9)} ${c.key.slice(0, 12)}  ${use.padEnd(28)} ~${c.estimatedSec.toFixed(1)} s\n`);
           }
         } else if (tty) ticker = setInterval(redraw, 500);
         return;
       }
       const use = e.clip.usedBy[0]!;
-      const label = `${use.specId} scene ${use.scene + 1}${e.clip.usedBy.length > 1 ? ` (+${e.clip.usedBy.length - 1})` : ''}`;
+      const label = `${use.specId}${localeTag(use.locale)} scene ${use.scene + 1}${e.clip.usedBy.length > 1 ? ` (+${e.clip.usedBy.length - 1})` : ''}`;
       const prev = rows.get(e.key);
       rows.set(e.key, { label, state: e.state, elapsedMs: e.elapsedMs, detail: e.detail });
       if (tty) redraw();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { identifyServer, startWebhookReceiver, type ConnectHeyGen, type HeyGenConnection, type PollCadence, type ServerIdentity, type WebhookReceiver } from '../heygen';
 import { probeClip } from '../media/probe-clip';
-import { ClipStore } from '../project/clip-store';
+import { ClipStore, ManifestDamagedError } from '../project/clip-store';
 import type { LoadedSpec } from '../project/load-spec';
 import { loadSpecs } from '../project/load-specs';
 import { acquirePrebuildLock } from '../project/prebuild-lock';
@@ -12,6 +12,7 @@ import type { Job, JobContext, JobState } from './job';
 import { Journal } from './journal';
 import { planClips, type Plan, type PlannedClip } from './plan';
 import { runJobs } from './scheduler';
+import { localizeLoadedSpecs, type LocaleSelection, type LocalizedLoadedSpec } from '../project/localized-specs';
 
 export { defaultSpecFiles } from '../project/spec-files';
 
@@ -38,10 +39,15 @@ export interface PrebuildOptions {
    * Polling goes on at a slow pace as a safety net for lost deliveries.
    */
   webhook?: { secret: string; port?: number; publicUrl?: string };
+  /** Languages to make clips for; default: each spec's own. */
+  locales?: LocaleSelection;
+  /** "source": a missing translation keeps the source text (listed in `fellBack`) instead of failing. */
+  fallback?: 'source' | 'none';
 }
 
 export interface PrebuildResult {
-  specs: LoadedSpec[];
+  /** One per spec and language made. */
+  specs: LocalizedLoadedSpec[];
   plan: Plan;
   ready: number;
   generated: number;
@@ -51,6 +57,8 @@ export interface PrebuildResult {
   estimatedUsd: number;
   /** Status requests the run sent, per status source (one per tick for every video in flight). */
   statusRequests: Record<string, number>;
+  /** Clips still to generate, their seconds and cost, per language (a clip several languages share counts once). */
+  perLocale: Record<string, { clips: number; seconds: number; usd: number }>;
 }
 
 /** With webhooks on, a poll every few minutes only catches deliveries that never arrived. */
@@ -76,7 +84,16 @@ async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest
   }
   const toGenerate = plan.clips.filter((c) => !c.cached && !c.refetch);
   const estimatedSec = toGenerate.reduce((n, c) => n + c.estimatedSec, 0);
-  return { plan, estimatedSec, estimatedUsd: identity.backend === 'heygen' ? estimatedSec * usdPerSecond() : 0 };
+  const usd = (sec: number) => (identity.backend === 'heygen' ? sec * usdPerSecond() : 0);
+  const perLocale: PrebuildResult['perLocale'] = {};
+  for (const s of specs) perLocale[s.spec.locale] ??= { clips: 0, seconds: 0, usd: 0 };
+  for (const c of toGenerate) {
+    const row = (perLocale[c.usedBy[0]!.locale] ??= { clips: 0, seconds: 0, usd: 0 });
+    row.clips++;
+    row.seconds += c.estimatedSec;
+    row.usd += usd(c.estimatedSec);
+  }
+  return { plan, estimatedSec, estimatedUsd: usd(estimatedSec), perLocale };
 }
 
 /**
@@ -86,7 +103,7 @@ async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest
  */
 export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult> {
   const root = opts.root ?? process.cwd();
-  const specs = await loadSpecs(root, opts.specFiles);
+  const specs = localizeLoadedSpecs(await loadSpecs(root, opts.specFiles), opts.locales ?? { kind: 'source' }, opts.fallback);
   const store = new ClipStore(root);
   const hashes: Record<string, string> = {};
   for (const { file, spec } of specs) Object.assign(hashes, await hashReferencedFiles(file, spec, store.publicDir));
@@ -96,20 +113,31 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
   try {
     connection = await opts.connect();
     const identity = await identifyServer(connection.client);
-    const base = { specs, ...(await planFor(specs, store, await store.readManifest(), identity, hashes)), statusRequests: {} };
+    if (!opts.dryRun) release = await acquirePrebuildLock(root);
+    const manifest = await readOrRecoverManifest(store, !opts.dryRun);
+    const base = { specs, ...(await planFor(specs, store, manifest, identity, hashes)), statusRequests: {} };
     const { plan } = base;
     const missing = plan.clips.filter((c) => !c.cached);
     emit({ type: 'plan', plan, backend: opts.dryRun ? `${connection.describe} (dry run: nothing sent)` : connection.describe, dryRun: !!opts.dryRun });
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });
     for (const clip of plan.clips.filter((c) => c.refetch)) emit({ type: 'clip', key: clip.key, state: 'downloading', elapsedMs: 0, clip, detail: `stored file is not whole (${clip.refetch!.reason}): fetching video ${clip.refetch!.videoId} again` });
     if (opts.dryRun) return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
-    release = await acquirePrebuildLock(root);
     const outcome = missing.length ? await generate(root, store, connection, identity, plan, missing, hashes, opts) : { done: [], failed: [], statusRequests: {} };
     await recordCurrentChoices(store, plan, new Set(outcome.failed.map((f) => f.key)));
     return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.length, generated: outcome.done.length, failed: outcome.failed };
   } finally {
     await connection?.close();
     await release?.();
+  }
+}
+
+/** The manifest; a damaged one is kept aside and rebuilt from the clip store's markers (in memory only for a dry run). */
+async function readOrRecoverManifest(store: ClipStore, mayWrite: boolean): Promise<Manifest> {
+  try {
+    return await store.readManifest();
+  } catch (err) {
+    if (!(err instanceof ManifestDamagedError)) throw err;
+    return mayWrite ? store.recoverManifest() : store.manifestFromMarkers();
   }
 }
 
@@ -139,7 +167,7 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
       })),
     };
     const byKey = new Map(missing.map((c) => [c.key, c]));
-    const jobs: Job[] = missing.map((c) => ({ kind: 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
+    const jobs: Job[] = missing.map((c) => ({ kind: 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
     const result = await runJobs(jobs, {
       ctx,
       journal,

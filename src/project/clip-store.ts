@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { emptyManifest, MANIFEST_PATH, manifestSchema, type Manifest } from '../spec/manifest';
+import { clipEntrySchema, emptyManifest, MANIFEST_PATH, manifestSchema, type ClipEntry, type Manifest } from '../spec/manifest';
 
 /** What the completion marker of a clip records. */
 export interface ClipMarker {
@@ -10,6 +10,16 @@ export interface ClipMarker {
   durationSec?: number;
   /** Which job kind made it (avatar-clip, ...). */
   kind?: string;
+  /** The manifest entry, so a lost or damaged manifest is rebuilt from the markers without generating anything. */
+  entry?: ClipEntry;
+}
+
+/** The manifest cannot be read: names the file and the fix (the prebuild rebuilds it from the markers). */
+export class ManifestDamagedError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file} is damaged (${reason}); run \`npm run prebuild\`: it keeps the damaged file as ${path.basename(file)}.damaged and rebuilds the manifest from public/clips/*.done, generating nothing again.`);
+    this.name = 'ManifestDamagedError';
+  }
 }
 
 export type StoredClip = { state: 'ok' } | { state: 'missing' } | { state: 'damaged'; reason: string; videoId?: string };
@@ -59,13 +69,41 @@ export class ClipStore {
     return path.relative(this.publicDir, file).split(path.sep).join('/');
   }
 
+  /** The manifest; a lost one is rebuilt (in memory) from the completion markers; a damaged one throws ManifestDamagedError. */
   async readManifest(): Promise<Manifest> {
-    if (!existsSync(this.manifestFile)) return emptyManifest();
-    const parsed = manifestSchema.safeParse(JSON.parse(await readFile(this.manifestFile, 'utf8')));
-    if (!parsed.success) {
-      throw new Error(`${path.relative(process.cwd(), this.manifestFile)} is not a valid manifest (${parsed.error.issues[0]?.message}); delete it and run the prebuild again (clips already downloaded are kept).`);
+    if (!existsSync(this.manifestFile)) return this.manifestFromMarkers();
+    const shown = path.relative(process.cwd(), this.manifestFile);
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(this.manifestFile, 'utf8'));
+    } catch (err) {
+      throw new ManifestDamagedError(shown, `not JSON: ${(err as Error).message}`);
     }
+    const parsed = manifestSchema.safeParse(json);
+    if (!parsed.success) throw new ManifestDamagedError(shown, `at ${parsed.error.issues[0]?.path.join('.') || '$'}: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
+  }
+
+  /** Every whole clip whose marker records its entry: what the manifest said, rebuilt without asking HeyGen for anything. */
+  async manifestFromMarkers(): Promise<Manifest> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const manifest = emptyManifest();
+    for (const name of names.filter((n) => n.endsWith('.done'))) {
+      const key = name.slice(0, -'.done'.length);
+      const entry = clipEntrySchema.safeParse(this.readMarker(key)?.entry);
+      if (!entry.success) continue;
+      const candidate = { ...manifest, clips: { [key]: entry.data } };
+      if (this.inspect(candidate, key).state === 'ok') manifest.clips[key] = entry.data;
+    }
+    return manifest;
+  }
+
+  /** Keeps a damaged manifest aside (manifest.json.damaged) and writes the one the markers give; call under the prebuild lock. */
+  async recoverManifest(): Promise<Manifest> {
+    if (existsSync(this.manifestFile)) await rename(this.manifestFile, `${this.manifestFile}.damaged`);
+    const manifest = await this.manifestFromMarkers();
+    await this.writeManifest(manifest);
+    return manifest;
   }
 
   /** Atomic: a reader never sees half a manifest, a crash never leaves one. */

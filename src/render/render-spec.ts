@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ClipStore } from '../project/clip-store';
 import { loadSpec } from '../project/load-spec';
+import { localizeLoadedSpecs } from '../project/localized-specs';
 import { hasCredential } from '../heygen/config';
 import { renderPropsFor } from './render-props';
 import { presenterClipFormat, type FormatId } from '../spec/formats';
@@ -63,18 +64,24 @@ export interface RenderSpecOptions {
   specFile: string;
   outFile?: string;
   onProgress?: (p: RenderProgress) => void;
+  /** Render the spec in this language (its translations and voice), to out/<id>.<locale>.<ext>. */
+  locale?: string;
+  /** "source": a missing translation keeps the source text instead of failing. */
+  fallback?: 'source' | 'none';
   /** Render emulator placeholder clips even though a HeyGen credential is set. */
   allowPlaceholders?: boolean;
 }
 
 /** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where, in the session's bundle and browser. */
-export async function renderSpec(session: RenderSession, opts: RenderSpecOptions, overrides?: RenderSettingsInput): Promise<RenderVideoResult & { specId: string }> {
+export async function renderSpec(session: RenderSession, opts: RenderSpecOptions, overrides?: RenderSettingsInput): Promise<RenderVideoResult & { specId: string; locale: string }> {
   const root = opts.root ?? process.cwd();
   const settings = renderSettings(session.settings, overrides);
-  const { file, spec } = await loadSpec(opts.specFile, root);
+  const loaded = await loadSpec(opts.specFile, root);
+  const [localized] = opts.locale ? localizeLoadedSpecs([loaded], { kind: 'list', locales: [opts.locale] }, opts.fallback) : [{ ...loaded, suffix: '' }];
+  const { file, spec, suffix } = localized!;
   const manifest = await new ClipStore(root).readManifest();
   const prepared = await prepareRender({ root, file, spec, manifest, preset: settings.preset, allowPlaceholders: opts.allowPlaceholders });
-  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}.${settings.codec.extension}`);
+  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}${suffix}.${settings.codec.extension}`);
   const result = await session.render({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, outFile, onProgress: opts.onProgress }, settings);
-  return { ...result, specId: spec.id };
+  return { ...result, specId: spec.id, locale: spec.locale };
 }

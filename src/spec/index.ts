@@ -5,3 +5,6 @@ export * from './manifest';
 export * from './timeline';
 export * from './content-hash';
 export * from './canonical-json';
+export * from './locales';
+export * from './localize-spec';
+export * from './translatable-texts';

@@ -1,6 +1,7 @@
 import { zColor } from '@remotion/zod-types';
 import { z } from 'zod';
 import { formatIdSchema } from './formats';
+import { localeFieldsSchema } from './locales';
 import { FRAMINGS, TEMPLATE_IDS, TEMPLATES } from './templates';
 
 /** A file under public/, written as the path below it ("assets/logo.png"), so staticFile() serves it as is. */
@@ -14,15 +15,24 @@ export const mediaPathSchema = z
 
 const datum = z.object({ label: z.string().min(1), value: z.number() });
 
+/** Amounts in a currency are written by the locale: "$1,234.50" in en-US, "1.234,50 $" in de-DE. */
+const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'use an ISO 4217 currency code such as "USD", "EUR" or "JPY"')
+  .optional()
+  .describe('ISO 4217 code, e.g. "EUR": values are amounts, written with the locale\'s symbol and its placement');
+
 export const barGraphicSchema = z.object({
   type: z.literal('bar'),
   unit: z.string().optional().describe('Suffix after each value, e.g. "%"'),
+  currency: currencySchema,
   data: z.array(datum).min(1).max(24),
 });
 
 export const lineGraphicSchema = z.object({
   type: z.literal('line'),
   unit: z.string().optional(),
+  currency: currencySchema,
   data: z.array(datum).min(2).max(120),
 });
 
@@ -33,7 +43,8 @@ export const kpiGraphicSchema = z.object({
       z.object({
         label: z.string().min(1),
         value: z.number(),
-        prefix: z.string().optional().describe('e.g. "$"'),
+        prefix: z.string().optional().describe('e.g. "$" (better: "currency", which follows the locale)'),
+        currency: currencySchema,
         unit: z.string().optional().describe('e.g. "%"'),
         delta: z.number().optional().describe('Change shown as ▲/▼, in the same unit'),
       }),
@@ -145,6 +156,7 @@ export const videoSpecSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes, e.g. "q3-report"')
     .describe('Names the output file: out/<id>.mp4'),
   title: z.string().optional(),
+  ...localeFieldsSchema,
   template: z
     .enum(TEMPLATE_IDS)
     .optional()

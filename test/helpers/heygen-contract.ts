@@ -101,8 +101,29 @@ const ERROR_SCHEMA: Schema = {
   },
 };
 
+/**
+ * The least HeyGen may answer: only required fields (the `data` envelope always), null wherever nullable, one item
+ * per list. A client that rejects it rejects answers HeyGen documents as valid.
+ */
+export function minimalInstance(schema: unknown, top = true): unknown {
+  const s = (schema ?? {}) as Schema;
+  if (Array.isArray(s.anyOf)) return (s.anyOf as Schema[]).some((a) => a.type === 'null') ? null : minimalInstance(s.anyOf[0], false);
+  if (Array.isArray(s.oneOf)) return minimalInstance(s.oneOf[0], false);
+  if (Array.isArray(s.enum)) return s.enum[0];
+  const props = (s.properties ?? {}) as Schema;
+  const required = [...((s.required as string[] | undefined) ?? []), ...(top && 'data' in props ? ['data'] : [])];
+  if (s.type === 'object') return Object.fromEntries([...new Set(required)].map((k) => [k, minimalInstance(props[k], false)]));
+  if (s.type === 'array') return [minimalInstance(s.items, false)];
+  if (s.type === 'string') return 'x';
+  if (s.type === 'integer' || s.type === 'number') return 1;
+  if (s.type === 'boolean') return false;
+  return null;
+}
+
 export interface Contract {
   readonly file: string;
+  /** the least answer HeyGen may give on a route (see minimalInstance) */
+  minimalAnswer(route: string): unknown;
   readonly endpoints: ContractEndpoint[];
   /** the endpoint a concrete request goes to (`GET /v3/videos/abc` -> `GET /v3/videos/{video_id}`) */
   find(method: string, concretePath: string): ContractEndpoint | undefined;
@@ -216,5 +237,11 @@ export function loadContract(): Contract {
     return problems;
   }
 
-  return { file, endpoints, find, has: (route) => routes.has(normalizeRoute(route)), check };
+  const minimalAnswer = (route: string): unknown => {
+    const endpoint = endpoints.find((e) => `${e.method} ${normalizeRoute(e.path)}` === normalizeRoute(route));
+    if (!endpoint?.responseSchema) throw new Error(`HeyGen publishes no answer for ${route}`);
+    return minimalInstance(toJsonSchema(endpoint.responseSchema));
+  };
+
+  return { file, endpoints, find, has: (route) => routes.has(normalizeRoute(route)), check, minimalAnswer };
 }

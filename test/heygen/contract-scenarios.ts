@@ -230,3 +230,30 @@ export const CONTRACT_SCENARIOS: ContractScenario[] = [
     },
   },
 ];
+
+/**
+ * One client call per route that reads HeyGen's answer, run against the least answer HeyGen may give (only its
+ * required fields, nulls where nullable): the client must take it. Add the read calls of a new route here.
+ */
+export const LEAST_ANSWER_CALLS: Record<string, (h: Harness) => Promise<unknown>> = {
+  'POST /v3/videos': (h) => h.client.videos.create({ type: 'avatar', avatar_id: AVATAR, voice_id: VOICE, script: 'Hi.' }),
+  'GET /v3/videos/{video_id}': (h) => h.client.videos.get('v1'),
+  'GET /v3/videos': (h) => collect(h.client.videos.list()),
+  'DELETE /v3/videos/{video_id}': (h) => h.client.videos.delete('v1'),
+  'POST /v3/assets': (h) => h.client.assets.upload({ data: png(), filename: 'least.png' }),
+  'GET /v3/assets/{asset_id}': (h) => h.client.assets.get('a1'),
+  'GET /v3/avatars': (h) => collect(h.client.avatars.list()),
+  'GET /v3/avatars/{group_id}': (h) => h.client.avatars.get('g1'),
+  'GET /v3/avatars/looks': (h) => collect(h.client.avatars.looks()),
+  'GET /v3/avatars/looks/{look_id}': (h) => h.client.avatars.getLook('l1'),
+  'GET /v3/voices': (h) => collect(h.client.voices.list()),
+  'GET /v3/voices/{voice_id}': (h) => h.client.voices.get(VOICE),
+  'POST /v3/voices/speech': (h) => h.client.voices.speech({ text: 'Hi.', voiceId: VOICE }),
+  'GET /v3/users/me': (h) => h.client.balance(),
+  'POST /v3/webhooks/endpoints': (h) => h.client.webhooks.endpoints.create({ url: 'https://hooks.example.com/least' }),
+  'GET /v3/webhooks/endpoints': (h) => collect(h.client.webhooks.endpoints.list()),
+  'PATCH /v3/webhooks/endpoints/{endpoint_id}': (h) => h.client.webhooks.endpoints.update('e1', { events: null }),
+  'POST /v3/webhooks/endpoints/{endpoint_id}/rotate-secret': (h) => h.client.webhooks.endpoints.rotateSecret('e1'),
+  'GET /v3/webhooks/event-types': (h) => h.client.webhooks.eventTypes(),
+  'GET /v3/webhooks/events': (h) => collect(h.client.webhooks.events()),
+};

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorExchange } from '../../src/emulator/exchange';
 import { loadContract, normalizeRoute, type Contract } from '../helpers/heygen-contract';
-import { CONTRACT_SCENARIOS } from './contract-scenarios';
+import { CONTRACT_SCENARIOS, LEAST_ANSWER_CALLS } from './contract-scenarios';
 import { startHarness, type Harness } from './harness';
 
 // Every request the client sends and every answer the emulator gives, for every v3 route the project uses, against
@@ -43,6 +43,23 @@ describe('HeyGen v3 contract: client requests and emulator answers', () => {
       expect(await disagreements(batch)).toEqual([]);
       const seen = new Set(batch.filter((x) => !x.fault && x.status < 400).map(routeOf));
       expect(scenario.routes.filter((r) => !seen.has(normalizeRoute(r))), 'routes the scenario names but never answered successfully').toEqual([]);
+    });
+  }
+});
+
+describe('the client takes the least answer HeyGen may give', () => {
+  for (const [route, call] of Object.entries(LEAST_ANSWER_CALLS)) {
+    it(route, async () => {
+      const [method, template] = route.split(' ');
+      const path = new RegExp(`^${(template ?? '').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      const body = contract.minimalAnswer(route);
+      const rule = h.emulator.faults.add({ method, path, fault: { type: 'body', body }, times: Infinity });
+      try {
+        await call(h);
+        expect(rule.hits, 'the least answer was served').toBeGreaterThan(0);
+      } finally {
+        h.emulator.faults.remove(rule.id);
+      }
     });
   }
 });

@@ -1,14 +1,15 @@
-import { readFile, stat, truncate, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm, stat, truncate, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
-import { ClipStore } from '../../src/project/clip-store';
+import { ClipStore, ManifestDamagedError } from '../../src/project/clip-store';
 import { loadSpec } from '../../src/project/load-spec';
 import { prepareRender } from '../../src/render/render-spec';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
-import { connectTo } from '../helpers/connect-emulator';
+import { connectFreshEmulator, connectTo } from '../helpers/connect-emulator';
 import { SHORT_SPEC, tempProject } from '../helpers/project';
 
 async function writePhoto(root: string, colour: string): Promise<void> {
@@ -145,5 +146,37 @@ describe('jobs over the emulator', () => {
     expect(emulator.stats.creates).toBe(creates);
     expect((await stat(file)).size).toBe(size);
     expect(store.inspect(await store.readManifest(), key)).toEqual({ state: 'ok' });
+  });
+
+  it('a lost or damaged manifest is rebuilt from the clip store, generating nothing', async () => {
+    const p = await project({ ...SHORT_SPEC, id: 'rebuild', scenes: SHORT_SPEC.scenes.map((sc) => ({ ...sc, script: `${sc.script} Rebuilt.` })) });
+    const connect = connectTo(emulator);
+    await runPrebuild({ root: p.root, connect });
+    const store = new ClipStore(p.root);
+    const original = await store.readManifest();
+    expect(Object.keys(original.clips)).toHaveLength(2);
+    const creates = emulator.stats.creates;
+
+    await rm(store.manifestFile);
+    expect((await store.readManifest()).clips).toEqual(original.clips);
+
+    await writeFile(store.manifestFile, '{"version": 1, "clips": {');
+    const err = await store.readManifest().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ManifestDamagedError);
+    expect((err as Error).message).toMatch(/public\/clips\/manifest\.json is damaged.*npm run prebuild.*generating nothing/);
+    const again = await runPrebuild({ root: p.root, connect });
+    expect(again.generated).toBe(0);
+    expect(emulator.stats.creates).toBe(creates);
+    expect(existsSync(`${store.manifestFile}.damaged`)).toBe(true);
+    expect((await store.readManifest()).clips).toEqual(original.clips);
+  });
+
+  it('the journal keeps one scope per account, not one per port the built-in emulator ran on', async () => {
+    const p = await project({ ...SHORT_SPEC, id: 'ports', scenes: [{ title: 'A', script: 'Port one.' }] });
+    await runPrebuild({ root: p.root, connect: connectFreshEmulator() });
+    await writeFile(path.join(p.root, p.files[0]!), JSON.stringify({ ...SHORT_SPEC, id: 'ports', scenes: [{ title: 'A', script: 'Port two.' }] }));
+    await runPrebuild({ root: p.root, connect: connectFreshEmulator() });
+    const journal = JSON.parse(await readFile(path.join(p.root, '.heygen', 'journal.json'), 'utf8')) as { scopes: Record<string, unknown> };
+    expect(Object.keys(journal.scopes)).toHaveLength(1);
   });
 });

@@ -35,7 +35,7 @@ describe('bad specs are named: file, JSON path, what is wrong and the fix', () =
     expect(msg).toContain('at $.scenes[0].grafic: unknown field "grafic"; did you mean "graphic"?');
     expect(msg).toContain('at $.voice.sped: unknown field "sped"; did you mean "speed"?');
     const far = await problems({ ...SHORT_SPEC, scenes: [{ ...SHORT_SPEC.scenes[0], graphic: { type: 'kpi', items: [{ label: 'x', value: 1, colour: 'red' }] } }] });
-    expect(far).toMatch(/at \$\.scenes\[0\]\.graphic\.items\[0\]\.colour: unknown field "colour" \(not a spec field here; known: label, value, prefix, unit, delta\)/);
+    expect(far).toMatch(/at \$\.scenes\[0\]\.graphic\.items\[0\]\.colour: unknown field "colour" \(not a spec field here; known: label, value, prefix, currency, unit, delta\)/);
   });
 
   it('a wrong type says what was expected and what was given, not "add the required field"', async () => {

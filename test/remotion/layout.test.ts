@@ -10,6 +10,11 @@ const TEMPLATE_PRESETS: Record<TemplateId, FormatId[]> = {
 };
 const FRAMINGS: Framing[] = ['pip', 'side', 'full', 'circle'];
 
+/** How far apart two rectangles are (negative when they overlap): the larger of the horizontal and vertical gaps. */
+function separation(a: Rect, b: Rect): number {
+  return Math.max(a.x - right(b), b.x - right(a), a.y - bottom(b), b.y - bottom(a));
+}
+
 function inside(r: Rect, w: number, h: number): boolean {
   return r.x >= -0.5 && r.y >= -0.5 && right(r) <= w + 0.5 && bottom(r) <= h + 0.5;
 }
@@ -48,12 +53,13 @@ function problems(input: LayoutInput): string[] {
     ['graphic inside the frame', inside(l.graphic, W, H)],
     ['title inside the frame', inside(l.title, W, H)],
     ['captions inside the frame', inside(l.captions, W, H)],
-    ['graphic clear of the presenter', !intersects(l.graphic, presenter)],
-    ['graphic clear of the title', !intersects(l.graphic, l.title)],
-    ['title clear of the presenter', !intersects(l.title, presenter)],
-    ['title clear of the logo', !intersects(l.title, l.logo)],
+    // "Clear" means at least the layout's gap apart, not merely not overlapping.
+    ['graphic a gap from the presenter', separation(l.graphic, presenter) >= l.gap - 0.01],
+    ['graphic a gap from the title', separation(l.graphic, l.title) >= l.gap - 0.01],
+    ['title a gap from the presenter', separation(l.title, presenter) >= l.gap - 0.01],
+    ['title a gap from the logo', separation(l.title, l.logo) >= l.gap - 0.01],
     ["captions clear of the presenter's face", !intersects(l.captions, l.presenter.face)],
-    ['graphic clear of the captions', !input.captions || !intersects(l.graphic, l.captions)],
+    ['graphic a gap from the captions', !input.captions || separation(l.graphic, l.captions) >= l.gap - 0.01],
     // A key area still worth having: a real share of the frame in a chart-like shape.
     ['graphic wide enough', l.graphic.width > 0.3 * W],
     ['graphic tall enough', l.graphic.height > 0.15 * H],
@@ -64,7 +70,7 @@ function problems(input: LayoutInput): string[] {
 }
 
 describe('computeLayout', () => {
-  it.each(cases())('$name: graphic, title and captions keep clear of the presenter and each other, in every framing', ({ inputs }) => {
+  it.each(cases())('$name: graphic, title and captions keep the gap from the presenter and each other, in every framing', ({ inputs }) => {
     expect(inputs.flatMap(problems)).toEqual([]);
   });
 
@@ -90,12 +96,12 @@ describe('computeLayout', () => {
 
   it('puts the graphic beside a picture-in-picture presenter in 16:9 and above a large one in 9:16', () => {
     const wide = computeLayout({ template: 'explainer', width: 1920, height: 1080, framing: 'pip', side: 'right', clipAspect: 1, captions: true, logo: false });
-    expect(right(wide.graphic)).toBeLessThanOrEqual(wide.presenter.body.x);
+    expect(right(wide.graphic)).toBeLessThanOrEqual(wide.presenter.body.x - wide.gap);
     expect(wide.graphic.height).toBeGreaterThan(0.5 * 1080);
     const left = computeLayout({ template: 'explainer', width: 1920, height: 1080, framing: 'pip', side: 'left', clipAspect: 1, captions: true, logo: false });
-    expect(left.graphic.x).toBeGreaterThanOrEqual(right(left.presenter.body));
+    expect(left.graphic.x).toBeGreaterThanOrEqual(right(left.presenter.body) + left.gap);
     const tall = computeLayout({ template: 'social', width: 1080, height: 1920, framing: 'full', side: 'right', clipAspect: 9 / 16, captions: true, logo: false });
-    expect(bottom(tall.graphic)).toBeLessThanOrEqual(tall.presenter.body.y);
+    expect(bottom(tall.graphic)).toBeLessThanOrEqual(tall.presenter.body.y - tall.gap);
     expect(tall.presenter.box.width).toBeGreaterThan(0.7 * 1080);
     expect(tall.captions.y).toBeGreaterThan(bottom(tall.presenter.face));
   });

@@ -11,7 +11,9 @@ import { openRenderSession, type RenderSession } from '../../src/render/render-s
 import { renderSpec } from '../../src/render/render-spec';
 import { manifestSchema, type Manifest } from '../../src/spec/manifest';
 import { buildTimeline } from '../../src/spec/timeline';
+import { templateFor } from '../../src/spec/templates';
 import { videoSpecSchema } from '../../src/spec/video-spec';
+import { computeLayout, framingFor } from '../../remotion/shared/layout';
 import { frameAt } from '../helpers/frames';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
@@ -80,13 +82,22 @@ describe('spec to MP4 through the emulator', () => {
     const expectedSec = timeline.durationInFrames / 30;
     expect(Math.abs(Number(video!.duration) - expectedSec)).toBeLessThanOrEqual(1 / 30 + 1e-6);
 
-    // Mid first scene: the presenter box (bottom right, 620 px at full size) must show the background where the
-    // clip is transparent (no black box) and something else where the presenter is.
+    // Mid first scene: the presenter's box, where the layout puts it, must show the background where the clip is
+    // transparent (no black box) and something else where the presenter is.
     const frame = await frameAt(out, Math.min(1.5, timeline.scenes[0]!.durationInFrames / 30 / 2));
+    const spec = videoSpecSchema.parse(SHORT_SPEC);
+    const clip = Object.values(manifest.clips)[0]!;
+    const template = templateFor(spec);
+    const layout = computeLayout({ template, width: 1920, height: 1080, framing: framingFor(template, spec.presenter.framing), side: spec.presenter.side, clipAspect: clip.width / clip.height, captions: spec.captions, logo: Boolean(spec.theme?.logo) });
     const s = 0.25;
-    const box = { x: (1920 - 48 - 620) * s, y: (1080 - 620) * s, size: 620 * s };
+    const box = { x: layout.presenter.box.x * s, y: layout.presenter.box.y * s, size: Math.min(layout.presenter.box.width, layout.presenter.box.height) * s };
+    // The box's top-left corner is above the presenter's shoulder, where the clip is transparent; just above the
+    // box, outside the graphic's area, nothing but the background is drawn.
     const corner = frame.pixel(box.x + 3, box.y + 3);
-    const outside = frame.pixel(box.x - 10, box.y + 3);
+    const above = { x: (box.x + 3) / s, y: (box.y - 3) / s };
+    const g = layout.graphic;
+    expect(above.x >= g.x && above.x <= g.x + g.width && above.y >= g.y && above.y <= g.y + g.height).toBe(false);
+    const outside = frame.pixel(box.x + 3, box.y - 3);
     expect(Math.max(...corner.slice(0, 3))).toBeGreaterThan(10);
     for (let c = 0; c < 3; c++) expect(Math.abs(corner[c]! - outside[c]!)).toBeLessThan(16);
     let differing = 0;

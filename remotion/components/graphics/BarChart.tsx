@@ -40,14 +40,14 @@ function barHPath(y: number, h: number, from: number, to: number, r0: number): s
 }
 
 /** Bars grow from a zero line (negative values below it), values count up; many or long labels turn it sideways. */
-export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: string }> = ({ data, unit, width, height, theme, locale, scale: u, enterAt, exitAt, exitFrames }) => {
+export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: string; currency?: string }> = ({ data, unit, currency, width, height, theme, locale, scale: u, enterAt, exitAt, exitFrames }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const gradientId = `bars-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   if (!data.length) return <EmptyGraphic width={width} height={height} theme={theme} scale={u} />;
 
   const values = data.map((d) => d.value);
-  const fmt = makeValueFormatter({ locale, unit, sample: values });
+  const fmt = makeValueFormatter({ locale, unit, currency, sample: values });
   let maxV = Math.max(0, ...values);
   const minV = Math.min(0, ...values);
   if (maxV === minV) maxV = 1;
@@ -73,7 +73,7 @@ export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: stri
     const zeroX = x(0);
     const barH = Math.min(rowH * 0.64, 64 * u);
     return (
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible' }}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible', direction: 'ltr' }}>
         <line x1={zeroX} x2={zeroX} y1={0} y2={height} stroke={theme.muted} strokeOpacity={0.6 * gridIn} strokeWidth={2 * u} />
         {data.map((d, i) => {
           const cy = rowH * (i + 0.5);
@@ -112,7 +112,7 @@ export const BarChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: stri
   const barW = Math.min(slot * 0.58, 220 * u);
 
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible' }}>
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible', direction: 'ltr' }}>
       <defs>
         <linearGradient id={gradientId} x1="0" x2="0" y1="0" y2="1">
           <stop offset="0%" stopColor={theme.primary} />

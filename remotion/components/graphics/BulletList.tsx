@@ -47,6 +47,7 @@ export const BulletList: React.FC<GraphicFrameProps & { items: string[] }> = ({ 
                 WebkitLineClamp: 3,
                 WebkitBoxOrient: 'vertical',
                 overflow: 'hidden',
+                overflowWrap: 'anywhere',
               }}
             >
               {text}

@@ -11,9 +11,9 @@ import type { GraphicFrameProps } from './types';
 export const Graphic: React.FC<GraphicFrameProps & { graphic: GraphicSpec }> = ({ graphic, ...frame }) => {
   switch (graphic.type) {
     case 'bar':
-      return <BarChart {...frame} data={graphic.data} unit={graphic.unit} />;
+      return <BarChart {...frame} data={graphic.data} unit={graphic.unit} currency={graphic.currency} />;
     case 'line':
-      return <LineChart {...frame} data={graphic.data} unit={graphic.unit} />;
+      return <LineChart {...frame} data={graphic.data} unit={graphic.unit} currency={graphic.currency} />;
     case 'kpi':
       return <KpiCounters {...frame} items={graphic.items} />;
     case 'bullets':

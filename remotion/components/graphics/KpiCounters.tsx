@@ -36,7 +36,7 @@ export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = (
   const cardH = Math.min((height - (rows - 1) * spacing) / rows, cardW * 0.95);
   const out = exit(frame, exitAt, exitFrames);
   const pad = Math.min(40 * u, cardW * 0.1, cardH * 0.12);
-  const formatters = items.map((it) => makeValueFormatter({ locale, prefix: it.prefix, unit: it.unit, sample: [it.value] }));
+  const formatters = items.map((it) => makeValueFormatter({ locale, prefix: it.prefix, unit: it.unit, currency: it.currency, sample: [it.value] }));
   // One value size for every card, from the widest final value, so the row reads as a set.
   const widest = Math.min(...items.map((it, i) => fitText({ text: formatters[i]!(it.value), withinWidth: cardW - 2 * pad, fontFamily: theme.fontFamily, fontWeight: 800 }).fontSize));
   const gap = 10 * u;
@@ -47,6 +47,8 @@ export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = (
   const fit = Math.min(1, (cardH - 2 * pad) / needed);
   valueSize *= fit;
   labelSize *= fit;
+  // A label too long for its card (German compounds) shrinks to 65% before it is cut with an ellipsis.
+  const labelFits = items.map((it) => Math.max(labelSize * 0.65, Math.min(labelSize, fitText({ text: it.label, withinWidth: cardW - 2 * pad, fontFamily: theme.fontFamily, fontWeight: 600 }).fontSize)));
 
   return (
     <div style={{ width, height, display: 'flex', flexWrap: 'wrap', gap: spacing, alignContent: 'center', justifyContent: 'center' }}>
@@ -54,7 +56,7 @@ export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = (
         const inP = enter(frame, fps, enterAt + i * 5, 0.7);
         const count = countUp(frame, fps, enterAt + 4 + i * 5, 1.3);
         // The change in the value's own style: "$620K" beside "$4.2M", not "620,000".
-        const deltaFmt = makeValueFormatter({ locale, prefix: it.prefix, unit: it.unit, sample: [it.value, it.delta ?? 0] });
+        const deltaFmt = makeValueFormatter({ locale, prefix: it.prefix, unit: it.unit, currency: it.currency, sample: [it.value, it.delta ?? 0] });
         const up = (it.delta ?? 0) >= 0;
         return (
           <div
@@ -76,7 +78,7 @@ export const KpiCounters: React.FC<GraphicFrameProps & { items: KpiItem[] }> = (
               fontFamily: theme.fontFamily,
             }}
           >
-            <div style={{ flexShrink: 0, color: theme.muted, fontSize: labelSize, lineHeight: 1.25, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{it.label}</div>
+            <div style={{ flexShrink: 0, color: theme.muted, fontSize: labelFits[i], lineHeight: 1.25, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{it.label}</div>
             <div style={{ flexShrink: 0, color: theme.text, fontSize: valueSize, fontWeight: 800, letterSpacing: -0.02 * valueSize, lineHeight: 1.05, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {formatters[i]!(it.value * count)}
             </div>

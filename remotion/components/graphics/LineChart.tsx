@@ -18,7 +18,7 @@ export function labelIndices(n: number, maxLabels: number): number[] {
 }
 
 /** A line drawn left to right over a soft area, gridlines with values, the latest value called out at its end. */
-export const LineChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: string }> = ({ data, unit, width, height, theme, locale, scale: u, enterAt, exitAt, exitFrames }) => {
+export const LineChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: string; currency?: string }> = ({ data, unit, currency, width, height, theme, locale, scale: u, enterAt, exitAt, exitFrames }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const id = `line-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
@@ -26,7 +26,7 @@ export const LineChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: str
 
   const font = theme.fontFamily;
   const values = data.map((d) => d.value);
-  const fmt = makeValueFormatter({ locale, unit, sample: values });
+  const fmt = makeValueFormatter({ locale, unit, currency, sample: values });
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   // Anchor at zero when the data sits near it, so a small rise is not drawn as a cliff.
@@ -36,7 +36,7 @@ export const LineChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: str
   const ticks = niceTicks(lo === 0 ? 0 : lo - pad, hi === 0 ? 0 : hi + pad, 4);
   const yMin = Math.min(ticks[0]!, lo);
   const yMax = Math.max(ticks[ticks.length - 1]!, hi);
-  const tickFmt = makeValueFormatter({ locale, unit, sample: ticks });
+  const tickFmt = makeValueFormatter({ locale, unit, currency, sample: ticks });
 
   const axisFont = 24 * u;
   const endFont = 34 * u;
@@ -69,7 +69,7 @@ export const LineChart: React.FC<GraphicFrameProps & { data: Datum[]; unit?: str
   const zeroInside = yMin < 0 && yMax > 0;
 
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible' }}>
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ overflow: 'visible', direction: 'ltr' }}>
       <defs>
         <linearGradient id={`${id}-fill`} x1="0" x2="0" y1="0" y2="1">
           <stop offset="0%" stopColor={theme.primary} stopOpacity={0.35} />

@@ -2,7 +2,7 @@ import type { Router, RouteContext } from '../router';
 import type { EmulatorContext } from '../emulator-context';
 import type { VideoJob, RenderScene } from '../video-job';
 import { HttpError } from '../http-error';
-import { LOOKS, VOICES, findLook, findVoice } from '../catalog';
+import { LOOKS, VOICES, findLook, findVoice, speechLocale } from '../catalog';
 import { newId } from '../ids';
 import { sniffMime } from '../sniff-mime';
 import { assetUrl, createAsset, extensionFor } from '../asset-store';
@@ -99,7 +99,7 @@ async function generateScenes(ctx: EmulatorContext, body: Body, size: { width: n
       if (typeof voice.input_text !== 'string' || !voice.input_text || voice.input_text.length >= 5000) throw bad('input_text must be 1-4999 characters', `${p}.voice.input_text`);
       const voiceId = checkVoiceId(ctx, voice.voice_id ?? defaultVoice, `${p}.voice.voice_id`);
       if (voice.speed !== undefined && (typeof voice.speed !== 'number' || voice.speed < 0.5 || voice.speed > 1.5)) throw bad('speed must be between 0.5 and 1.5', `${p}.voice.speed`);
-      speech = { text: voice.input_text, voiceId, speed: voice.speed as number | undefined };
+      speech = { text: voice.input_text, voiceId, speed: voice.speed as number | undefined, locale: speechLocale(voiceId, typeof voice.locale === 'string' ? voice.locale : undefined) };
     } else if (voice.type === 'audio') {
       const hasUrl = typeof voice.audio_url === 'string';
       const hasAsset = typeof voice.audio_asset_id === 'string';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Router } from '../router';
 import type { EmulatorContext } from '../emulator-context';
 import { HttpError } from '../http-error';
-import { GROUP_LIST, LOOKS, VOICES, findLook, findVoice, type CatalogVoice } from '../catalog';
+import { GROUP_LIST, LOOKS, VOICES, findLook, findVoice, speechLocale, type CatalogVoice } from '../catalog';
 import { paginateList } from '../pagination';
 import { accountData } from '../billing';
 import { findPhotoAvatar, photoGroupOut, photoLookOut } from '../photo-avatars';
@@ -71,7 +71,7 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
     return { data: { ...detail, status: 'complete', created_at: 1_700_000_000, failure_message: null, support_interactive_avatar: false } };
   });
   router.add('POST', '/v3/voices/speech', async (rc) => {
-    const body = await rc.json<{ text?: unknown; voice_id?: unknown; speed?: unknown; input_type?: unknown }>();
+    const body = await rc.json<{ text?: unknown; voice_id?: unknown; speed?: unknown; input_type?: unknown; locale?: unknown }>();
     if (typeof body.text !== 'string' || body.text.length < 1 || body.text.length > 5000) throw bad('text must be 1-5000 characters', 'text');
     if (typeof body.voice_id !== 'string' || !body.voice_id) throw bad('voice_id is required', 'voice_id');
     const voice = findVoice(body.voice_id);
@@ -80,7 +80,7 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
     if (body.speed !== undefined && body.speed !== null && (typeof body.speed !== 'number' || body.speed < 0.5 || body.speed > 2)) throw bad('speed must be between 0.5 and 2.0', 'speed');
     if (body.input_type !== undefined && body.input_type !== null && body.input_type !== 'text' && body.input_type !== 'ssml') throw bad('input_type must be text or ssml', 'input_type');
     const text = body.input_type === 'ssml' ? body.text.replace(/<[^>]+>/g, ' ') : body.text;
-    const speech = await ctx.speech({ text, voiceId: body.voice_id, speed: typeof body.speed === 'number' ? body.speed : undefined });
+    const speech = await ctx.speech({ text, voiceId: body.voice_id, speed: typeof body.speed === 'number' ? body.speed : undefined, locale: speechLocale(body.voice_id, typeof body.locale === 'string' ? body.locale : undefined) });
     const id = newId();
     // HeyGen answers with an MP3; the bundled ffmpeg has LAME.
     const wav = path.join(ctx.dataDir, 'speech', `${id}.wav`);

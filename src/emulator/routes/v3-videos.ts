@@ -6,7 +6,7 @@ import type { ClipRequest } from '../synth';
 import { dimensionsFor, type AspectRatio, type Resolution } from '../synth';
 import { HttpError } from '../http-error';
 import { outOfCredit } from '../billing';
-import { findVoice } from '../catalog';
+import { findVoice, speechLocale } from '../catalog';
 import { resolveAvatar } from '../resolve-avatar';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
@@ -94,6 +94,7 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
   if (outputFormat === 'webm' && present(body.background)) throw bad('background cannot be set with output_format webm (the output is transparent)', 'background');
 
   const speed = checkVoiceSettings(body.voice_settings);
+  const localeHint = (body.voice_settings as { locale?: unknown } | null | undefined)?.locale;
 
   const caption = body.caption as { file_format?: unknown } | null | undefined;
   if (caption && caption.file_format !== undefined && caption.file_format !== 'srt') throw bad('caption.file_format must be srt', 'caption.file_format');
@@ -107,7 +108,7 @@ async function jobFromBody(ctx: EmulatorContext, body: Body, idempotencyKey: str
     if (asset) speech = { audio: await assetBytes(ctx, asset, 'audio', 'audio_url') };
     else if (local?.[1] === 'speech' && local[2]) speech = { audio: await readFile(`${ctx.dataDir}/speech/${local[2]}`).catch(() => { throw new HttpError(400, `Failed to download ${String(body.audio_url)}`, { code: 'download_failed', param: 'audio_url' }); }) };
     else throw new HttpError(400, `Failed to download ${String(body.audio_url)}: the emulator reaches no other host`, { code: 'download_failed', param: 'audio_url' });
-  } else speech = { text: script as string, voiceId, speed: typeof speed === 'number' ? speed : undefined };
+  } else speech = { text: script as string, voiceId, speed: typeof speed === 'number' ? speed : undefined, locale: speechLocale(voiceId, typeof localeHint === 'string' ? localeHint : undefined) };
 
   const { width, height } = dimensionsFor(resolution as Resolution, aspect);
   const clip: ClipRequest = { width, height, fps: 25, avatarId: avatarId ?? 'photo', photo, speech };

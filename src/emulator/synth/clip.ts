@@ -19,10 +19,10 @@ const MOUTH_LEVELS = 7;
 /** Distinguishes concurrent calls' temporary outputs within this process. */
 let tmpCounter = 0;
 
-async function speechFor(req: ClipRequest): Promise<{ pcm: Pcm; words: WordTiming[] }> {
+async function speechFor(req: ClipRequest): Promise<{ pcm: Pcm; words: WordTiming[]; voice?: string }> {
   if ('audio' in req.speech) return { pcm: await decodeAudio(req.speech.audio), words: [] };
   const s = await synthesizeSpeech(req.speech);
-  return { pcm: parseWav(s.wav), words: s.words };
+  return { pcm: parseWav(s.wav), words: s.words, voice: s.voice };
 }
 
 /** Checks the request before any work: HeyGen renders even sizes from 128 to 4096. */
@@ -39,7 +39,7 @@ export async function synthesizeClip(req: ClipRequest, outFile: string): Promise
   const { width, height } = req;
   checkSize(width, height, fps);
   const cpu0 = process.cpuUsage();
-  const { pcm, words } = await speechFor(req);
+  const { pcm, words, voice } = await speechFor(req);
   const frames = Math.max(1, Math.ceil((pcm.samples.length / pcm.sampleRate) * fps - 1e-6));
   const padded = new Int16Array(Math.round((frames / fps) * pcm.sampleRate));
   padded.set(pcm.samples.subarray(0, padded.length));
@@ -59,11 +59,11 @@ export async function synthesizeClip(req: ClipRequest, outFile: string): Promise
   try {
     const audioFile = path.join(dir, 'audio.wav');
     await writeFile(audioFile, encodeWav({ sampleRate: pcm.sampleRate, samples: padded }));
-    const enc = await encodeWebm({ source, fps, audioFile, outFile: tmpOut, codec: req.codec });
+    const enc = await encodeWebm({ source, fps, audioFile, outFile: tmpOut, codec: req.codec, audioTitle: voice ? `espeak-ng ${voice}` : undefined });
     await rename(tmpOut, outFile);
     const cpu = process.cpuUsage(cpu0);
     const stats = { pictures: source.drawn(), sentFrames: enc.sentFrames, ffmpegCpuSec: enc.ffmpegCpuSec, nodeCpuSec: (cpu.user + cpu.system) / 1e6 };
-    return { durationSec: frames / fps, frames, fps, width, height, words, srt: wordsToSrt(words), stats };
+    return { durationSec: frames / fps, frames, fps, width, height, words, srt: wordsToSrt(words), voice, stats };
   } finally {
     await rm(tmpOut, { force: true });
     await rm(dir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ interface Segment {
   words: WordTiming[];
 }
 
+type Voice = ReturnType<typeof espeakVoiceFor>;
+
 /** espeak words per minute at speed 1 (HeyGen paces ~150 wpm; espeak's default of 175 sounds rushed). */
 const BASE_WPM = 165;
 
@@ -19,8 +21,7 @@ export function clampSpeed(speed: number | undefined): number {
   return Math.min(1.5, Math.max(0.5, speed));
 }
 
-async function speakSegment(text: string, voiceId: string | undefined, speed: number, finalPause: boolean): Promise<Segment> {
-  const v = espeakVoiceFor(voiceId);
+async function speakSegment(text: string, v: Voice, speed: number, finalPause: boolean): Promise<Segment> {
   const wpm = Math.round(BASE_WPM * speed);
   const run = await runEspeak(['-D', ...(finalPause ? [] : ['-z']), '-v', v.voice, '-p', String(v.pitch), '-P', String(v.pitchRange), '-s', String(wpm), '-w', 'out.wav', '--', text], { outputs: ['out.wav'] });
   const wav = run.files['out.wav'];
@@ -34,6 +35,7 @@ async function speakSegment(text: string, voiceId: string | undefined, speed: nu
 /** Speaks a HeyGen-style script offline: espeak-ng per text run, exact silences for `<break>` tags. */
 export async function synthesizeSpeech(req: SpeechRequest): Promise<Speech> {
   const speed = clampSpeed(req.speed);
+  const voice = espeakVoiceFor(req.voiceId, req.locale);
   const parts = parseScript(req.text);
   const chunks: Int16Array[] = [];
   const words: WordTiming[] = [];
@@ -48,7 +50,7 @@ export async function synthesizeSpeech(req: SpeechRequest): Promise<Speech> {
       continue;
     }
     // A sentence ending before a <break> keeps its natural pause (the break adds to it); the clip ends on the last word.
-    const seg = await speakSegment(part.text, req.voiceId, speed, k < lastText && /[.!?;:]["')\]]*$/.test(part.text));
+    const seg = await speakSegment(part.text, voice, speed, k < lastText && /[.!?;:]["')\]]*$/.test(part.text));
     sampleRate = seg.sampleRate;
     for (const w of seg.words) words.push({ word: w.word, start: w.start + offset / sampleRate, end: w.end + offset / sampleRate });
     chunks.push(seg.samples);
@@ -60,5 +62,5 @@ export async function synthesizeSpeech(req: SpeechRequest): Promise<Speech> {
     samples.set(c, at);
     at += c.length;
   }
-  return { wav: encodeWav({ sampleRate, samples }), sampleRate, durationSec: samples.length / sampleRate, words };
+  return { wav: encodeWav({ sampleRate, samples }), sampleRate, durationSec: samples.length / sampleRate, words, voice: voice.voice };
 }

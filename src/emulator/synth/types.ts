@@ -10,6 +10,8 @@ export interface SpeechRequest {
   voiceId?: string;
   /** 0.5–1.5, default 1. */
   speed?: number;
+  /** BCP 47 language to speak (HeyGen's voice_settings.locale, or the catalog voice's language); default English. */
+  locale?: string;
 }
 
 export interface Speech {
@@ -18,6 +20,8 @@ export interface Speech {
   sampleRate: number;
   durationSec: number;
   words: WordTiming[];
+  /** The espeak-ng voice that spoke it, e.g. "de+f3". */
+  voice: string;
 }
 
 export interface ClipRequest {
@@ -31,7 +35,7 @@ export interface ClipRequest {
   photo?: Buffer;
   /** PNG/JPEG drawn behind the presenter, stretched to the frame (the emulator's title cards): the clip is opaque. */
   backdrop?: Buffer;
-  speech: { text: string; voiceId?: string; speed?: number } | { audio: Buffer };
+  speech: { text: string; voiceId?: string; speed?: number; locale?: string } | { audio: Buffer };
   /** Stamp each frame's index into the clip (see frameMarkerRect). */
   frameMarker?: boolean;
   /** Video codec, default 'vp9' (what HeyGen's WebMs most likely use); 'vp8' is there for comparison: slower and larger here. */
@@ -57,6 +61,8 @@ export interface ClipResult {
   /** Word timings of the speech (empty when the clip was made from supplied audio: there is no text to time). */
   words: WordTiming[];
   srt: string;
+  /** The espeak-ng voice of synthesized speech (also the audio stream's title in the WebM). */
+  voice?: string;
   /** How the clip was made (for benchmarks); optional so stand-in synthesizers need not invent it. */
   stats?: ClipStats;
 }

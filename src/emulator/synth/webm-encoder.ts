@@ -14,6 +14,8 @@ export interface WebmEncodeOptions {
   audioFile: string;
   outFile: string;
   codec?: VideoCodec;
+  /** Title of the audio stream, e.g. the synthetic voice that spoke it (ffprobe shows it as the stream's title tag). */
+  audioTitle?: string;
 }
 
 /** Fastest libvpx mode; -crf with -b:v 0 keeps the background at alpha 0; fixed threads keep the bytes reproducible. */
@@ -52,6 +54,7 @@ export function encodeWebm(o: WebmEncodeOptions): Promise<EncodeStats> {
     '-r', String(fps), '-frames:v', String(source.frames),
     '-c:a', 'libopus', '-b:a', '64k', '-ar', '48000', '-ac', '1',
     '-map_metadata', '-1', '-map_chapters', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
+    ...(o.audioTitle ? ['-metadata:s:a:0', `title=${o.audioTitle}`] : []),
     '-f', 'webm', o.outFile,
   ];
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Transport } from '../transport';
 import { parseData } from '../parse-data';
-import { paginate } from '../paginate';
+import { collect, paginate } from '../paginate';
 import { idempotencyKeyFor, normalizeIdempotencyKey } from '../idempotency-key';
 import {
   createVideoResponseSchema,
@@ -45,8 +45,8 @@ export function createVideosResource(transport: Transport): VideosResource {
     },
     async statuses(videoIds, opts = {}) {
       if (videoIds.length > 100) throw new RangeError('GET /v3/videos/statuses takes at most 100 video ids');
-      const res = await transport.request({ method: 'GET', path: '/v3/videos/statuses', query: { video_ids: videoIds.join(',') }, kind: 'read', signal: opts.signal });
-      return parseData(z.array(videoStatusEntrySchema), res, 'GET /v3/videos/statuses');
+      // HeyGen's answer carries has_more/next_token like every list: read every page
+      return collect(paginate(transport, '/v3/videos/statuses', { video_ids: videoIds.join(',') }, videoStatusEntrySchema, opts.signal));
     },
     async delete(videoId) {
       const res = await transport.request({ method: 'DELETE', path: `/v3/videos/${encodeURIComponent(videoId)}`, kind: 'write' });

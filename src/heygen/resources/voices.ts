@@ -1,7 +1,7 @@
 import type { Transport } from '../transport';
 import { paginate } from '../paginate';
 import { parseData } from '../parse-data';
-import { speechSchema, voiceSchema, type Voice } from '../schemas/catalog';
+import { speechSchema, voiceDetailSchema, voiceSchema, type Voice, type VoiceDetail } from '../schemas/catalog';
 import { stripSentinels } from '../strip-sentinels';
 import { idempotencyKeyFor } from '../idempotency-key';
 
@@ -24,7 +24,7 @@ export interface SpeechResult {
 
 export interface VoicesResource {
   list(query?: { type?: 'public' | 'private'; engine?: string; language?: string; gender?: string; limit?: number }): AsyncGenerator<Voice>;
-  get(voiceId: string): Promise<Voice>;
+  get(voiceId: string): Promise<VoiceDetail>;
   /** `POST /v3/voices/speech`: TTS with word timestamps (the voice must be Starfish-capable) */
   speech(req: SpeechRequest, opts?: { signal?: AbortSignal }): Promise<SpeechResult>;
 }
@@ -34,7 +34,7 @@ export function createVoicesResource(transport: Transport): VoicesResource {
     list: (query = {}) => paginate(transport, '/v3/voices', query, voiceSchema),
     async get(voiceId) {
       const res = await transport.request({ method: 'GET', path: `/v3/voices/${encodeURIComponent(voiceId)}`, kind: 'read' });
-      return parseData(voiceSchema, res, 'GET /v3/voices/{id}');
+      return parseData(voiceDetailSchema, res, 'GET /v3/voices/{id}');
     },
     async speech(req, opts = {}) {
       const body = { text: req.text, voice_id: req.voiceId, speed: req.speed, input_type: req.inputType, language: req.language, locale: req.locale };

@@ -46,6 +46,10 @@ export const voiceSchema = z.looseObject({
 });
 export type Voice = z.infer<typeof voiceSchema>;
 
+/** `GET /v3/voices/{id}`: the name may be missing ("only present when the voice record exists"). */
+export const voiceDetailSchema = voiceSchema.extend({ name: z.string().nullish() });
+export type VoiceDetail = z.infer<typeof voiceDetailSchema>;
+
 export const speechSchema = z.looseObject({
   audio_url: z.string().min(1),
   duration: z.number().nonnegative(),

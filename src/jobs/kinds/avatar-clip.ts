@@ -70,8 +70,7 @@ async function collectClip(job: { key: string; request: ClipRequest }, ctx: JobC
   }
   const probe = await probeClip(file);
   const sizeBytes = (await stat(file)).size;
-  await store.markComplete(job.key, { videoId, bytes: sizeBytes, durationSec: probe.durationSec, kind: 'avatar-clip' });
-  await ctx.record(job.key, {
+  const entry: ClipEntry = {
     requestKey: requestKey(job.request),
     generation: ctx.identity.generation,
     backend: ctx.identity.backend,
@@ -86,6 +85,9 @@ async function collectClip(job: { key: string; request: ClipRequest }, ctx: JobC
     words: words?.length ? words : undefined,
     wordsSource: words?.length ? 'srt' : undefined,
     createdAt: new Date().toISOString(),
-  });
+  };
+  // The marker (written last on disk, before the manifest) holds the entry too: the manifest can be rebuilt from it.
+  await store.markComplete(job.key, { videoId, bytes: sizeBytes, durationSec: probe.durationSec, kind: 'avatar-clip', entry });
+  await ctx.record(job.key, entry);
   return `${probe.durationSec.toFixed(1)} s, ${(bytes / 1024).toFixed(0)} KiB`;
 }

@@ -51,8 +51,15 @@ describe('wordsToSrt', () => {
     }
     expect(cues[0]?.start ?? 1).toBeLessThan(0.1);
     expect(Math.abs((cues[cues.length - 1]?.end ?? 0) - s.durationSec)).toBeLessThan(0.1);
-    // The pause splits cues: no cue spans it.
-    expect(cues.some((c) => c.text.endsWith('year.'))).toBe(true);
+  });
+
+  it('splits a cue at a pause in mid-sentence, where nothing else would split it', async () => {
+    // Four words: under the seven-word limit and no sentence end before the last, so only the pause can split them.
+    const s = await synthesizeSpeech({ text: 'Margins widened <break time="1s"/> this year.' });
+    const cues = parseSrt(wordsToSrt(s.words));
+    expect(cues.map((c) => c.text)).toEqual(['Margins widened', 'this year.']);
+    expect(cues[1]!.start - cues[0]!.end).toBeGreaterThan(0.9);
+    expect(parseSrt(wordsToSrt(s.words.map((w, i) => (i >= 2 ? { ...w, start: w.start - 1, end: w.end - 1 } : w)))).map((c) => c.text)).toEqual(['Margins widened this year.']);
   });
 });
 
