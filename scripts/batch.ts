@@ -18,12 +18,14 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --name COLUMN        the column that names each video (default "id")
   --parallel N         videos whose frames render at once in the one browser (default 1)
   --no-overlap         finish each video (audio mux, thumbnail) before the next starts (default: overlap them)
+  --max-seconds N      longest scene (estimated) the prebuild may generate; default 300
+  --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --preset ID --codec C --crf N --scale F --concurrency N --chunks K
   --image-format F --jpeg-quality N --presenter P                      as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
 // Every flag is checked here, before any row is read or anything rendered: a bad value exits 2 at once.
-const { values, flags, parallel, limit } = parseCommandLine(
+const { values, flags, parallel, limit, maxSceneSec } = parseCommandLine(
   {
     usage: USAGE,
     options: {
@@ -37,6 +39,8 @@ const { values, flags, parallel, limit } = parseCommandLine(
       ...RENDER_FLAG_OPTIONS,
       parallel: { type: 'string' },
       'no-overlap': { type: 'boolean', default: false },
+      'max-seconds': { type: 'string' },
+      'allow-placeholders': { type: 'boolean', default: false },
     },
   },
   (values) => {
@@ -46,6 +50,7 @@ const { values, flags, parallel, limit } = parseCommandLine(
       flags: parseRenderFlags(values),
       parallel: parseNumberFlag('parallel', values.parallel, { min: 1, max: 8, integer: true }),
       limit: parseNumberFlag('limit', values.limit, { min: 1, max: 1_000_000, integer: true }),
+      maxSceneSec: parseNumberFlag('max-seconds', values['max-seconds'], { min: 1, max: 3600 }),
     };
   },
 );
@@ -69,7 +74,9 @@ try {
     settings: flags,
     parallel,
     overlap: !values['no-overlap'],
+    maxSceneSec,
     connect: connectHeyGen,
+    allowPlaceholders: values['allow-placeholders'] === true,
     onEvent: (e) => reporter.onEvent(e),
   });
   console.log(`\n${formatBatchSummary(result)}`);

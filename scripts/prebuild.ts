@@ -12,6 +12,7 @@ into public/clips/, and writes public/clips/manifest.json. Clips already there a
   --dry-run        print the plan (cached / to generate, estimated seconds and cost) and send nothing
   --concurrency N  jobs in flight at once (default 4; keep it at or under your HeyGen plan's cap)
   --json           one JSON object per event on stderr, and the result on stdout
+  --max-seconds N  longest scene (estimated) that may be generated; default 300
   --locale L / --locales all|L1,L2   clips for these languages of each spec (default: the spec's own)
   --fallback source  a missing translation keeps the source text (listed in a warning) instead of failing
   --webhook-port N   webhook mode: receive HeyGen's "video done" calls on this local port instead of polling
@@ -28,6 +29,7 @@ const { values, positionals, flags } = parseCommandLine(
       'webhook-port': { type: 'string' },
       'webhook-url': { type: 'string' },
       json: { type: 'boolean', default: false },
+      'max-seconds': { type: 'string' },
       locale: { type: 'string' },
       locales: { type: 'string' },
       fallback: { type: 'string' },
@@ -41,6 +43,7 @@ const { values, positionals, flags } = parseCommandLine(
       concurrency: parseNumberFlag('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
       webhookPort: parseNumberFlag('webhook-port', values['webhook-port'], { min: 0, max: 65535, integer: true }),
       webhookUrl: parseUrlFlag('webhook-url', values['webhook-url']),
+      maxSceneSec: parseNumberFlag('max-seconds', values['max-seconds'], { min: 1, max: 3600 }),
       locales: parseLocaleSelection(values),
       fallback: parseFallback(values.fallback),
     },
@@ -58,6 +61,7 @@ try {
   const result = await runPrebuild({
     specFiles: positionals,
     concurrency: flags.concurrency,
+    maxSceneSec: flags.maxSceneSec,
     dryRun: values['dry-run'],
     locales: flags.locales,
     fallback: flags.fallback,

@@ -37,6 +37,27 @@ const PresenterClip: React.FC<{ clip: ClipEntry; style: React.CSSProperties; pla
   );
 };
 
+/** A template or Video Agent scene: HeyGen's whole video over the frame (graphics and presenter give way to it). */
+const SceneVideo: React.FC<{ clip: ClipEntry | null; theme: ResolvedTheme; unit: number; seconds: number; command: string }> = ({ clip, theme, unit: u, seconds, command }) => {
+  const { fps } = useVideoConfig();
+  const frame = useCurrentFrame();
+  if (!clip) {
+    return (
+      <AbsoluteFill style={{ background: '#0b1220', color: theme.muted, fontFamily: theme.fontFamily, fontSize: 26 * u, alignItems: 'center', justifyContent: 'center', textAlign: 'center' }}>
+        Scene video not built yet (~{seconds.toFixed(1)} s)
+        <br />
+        <span style={{ fontFamily: 'DejaVu Sans Mono, monospace', fontSize: 20 * u }}>{command}</span>
+      </AbsoluteFill>
+    );
+  }
+  const held = frame >= clipFrames(clip.durationSec, fps);
+  return (
+    <AbsoluteFill style={{ background: '#000' }}>
+      <OffthreadVideo src={staticFile(clip.file)} muted={held} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
+    </AbsoluteFill>
+  );
+};
+
 /** Stands in for a clip that is not built yet, at the same place and size, saying how to build it. */
 const PresenterPlaceholder: React.FC<{ theme: ResolvedTheme; unit: number; style: React.CSSProperties; round: boolean; seconds: number; command: string }> = ({
   theme,
@@ -120,12 +141,21 @@ export const PresenterTrack: React.FC<{
             : {}),
         }}
       >
-        {timeline.scenes.map((s, i) => (
-          <Sequence key={i} from={s.from} durationInFrames={s.durationInFrames} name={`Presenter ${i + 1}`} layout="none">
-            {s.clip ? <PresenterClip clip={s.clip} style={clipStyle} player={player} /> : <PresenterPlaceholder theme={theme} unit={u} style={clipStyle} round={round} seconds={s.speechSec} command={buildCommand} />}
-          </Sequence>
-        ))}
+        {timeline.scenes.map((s, i) =>
+          s.fullFrame ? null : (
+            <Sequence key={i} from={s.from} durationInFrames={s.durationInFrames} name={`Presenter ${i + 1}`} layout="none">
+              {s.clip ? <PresenterClip clip={s.clip} style={clipStyle} player={player} /> : <PresenterPlaceholder theme={theme} unit={u} style={clipStyle} round={round} seconds={s.speechSec} command={buildCommand} />}
+            </Sequence>
+          ),
+        )}
       </div>
+      {timeline.scenes.map((s, i) =>
+        s.fullFrame ? (
+          <Sequence key={`video-${i}`} from={s.from} durationInFrames={s.durationInFrames} name={`Scene video ${i + 1}`}>
+            <SceneVideo clip={s.clip} theme={theme} unit={u} seconds={s.speechSec} command={buildCommand} />
+          </Sequence>
+        ) : null,
+      )}
     </AbsoluteFill>
   );
 };

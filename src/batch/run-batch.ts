@@ -47,6 +47,8 @@ export interface BatchOptions {
    */
   overlap?: boolean;
   prebuildConcurrency?: number;
+  /** Longest estimated scene the prebuild may generate (--max-seconds). */
+  maxSceneSec?: number;
   /** Reuse a render session (tests, benchmarks); otherwise one is opened here, once, and closed. */
   session?: RenderSession;
   /** Opens HeyGen or the emulator (the entry point's choice) when clips must be made. */
@@ -248,6 +250,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           root,
           specFiles: candidates.map((c) => c.specFile),
           concurrency: opts.prebuildConcurrency,
+          maxSceneSec: opts.maxSceneSec,
           connect: opts.connect,
           onEvent: (event) => emit({ type: 'prebuild', event }),
         });

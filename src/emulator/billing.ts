@@ -1,4 +1,5 @@
 import type { EmulatorState } from './emulator-state';
+import { HttpError } from './http-error';
 
 /** HeyGen's three ways an account pays (`billing_type` of `GET /v3/users/me`). */
 export type BillingType = 'wallet' | 'subscription' | 'usage_based';
@@ -60,4 +61,10 @@ export function outOfCredit(state: EmulatorState): string | undefined {
   if (b.type === 'subscription') return b.premiumCredits + b.addOnCredits <= 0 ? 'Insufficient credit: the plan has no credits left' : undefined;
   const capped = b.spendingCapUsd !== null && b.usedCredits >= b.includedCredits && b.spendingCurrentUsd >= b.spendingCapUsd;
   return capped ? 'Insufficient credit: the spending cap is reached' : undefined;
+}
+
+/** HeyGen's 402 `insufficient_credit` when the account cannot pay for new work. */
+export function requireCredit(state: EmulatorState): void {
+  const reason = outOfCredit(state);
+  if (reason) throw new HttpError(402, reason, { code: 'insufficient_credit' });
 }

@@ -53,7 +53,7 @@ export function planClips(
         request,
         usedBy: [{ file, specId: spec.id, scene, locale: spec.locale }],
         ...storedState(store, manifest, key),
-        estimatedSec: request.speech.type === 'script' ? estimateSpeechSec(request.speech.script, request.voice.speed) : 0,
+        estimatedSec: request.source ? 8 : request.speech.type === 'script' ? estimateSpeechSec(request.speech.script, request.voice.speed) : 0,
       });
     });
   }

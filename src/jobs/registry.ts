@@ -1,5 +1,7 @@
 import type { JobKind } from './job';
 import { avatarClipKind } from './kinds/avatar-clip';
+import { templateVideoKind } from './kinds/template-video';
+import { agentVideoKind } from './kinds/agent-video';
 
 /**
  * Every kind of HeyGen work the scheduler can run, by Job.kind. To add one: write src/jobs/kinds/<kind>.ts
@@ -8,4 +10,6 @@ import { avatarClipKind } from './kinds/avatar-clip';
  */
 export const JOB_KINDS: Record<string, JobKind<never>> = {
   'avatar-clip': avatarClipKind as JobKind<never>,
+  'template-video': templateVideoKind as JobKind<never>,
+  'agent-video': agentVideoKind as JobKind<never>,
 };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SpecError } from '../project/spec-error';
 import { identifyServer, startWebhookReceiver, type ConnectHeyGen, type HeyGenConnection, type PollCadence, type ServerIdentity, type WebhookReceiver } from '../heygen';
 import { probeClip } from '../media/probe-clip';
 import { ClipStore, ManifestDamagedError } from '../project/clip-store';
@@ -28,6 +29,8 @@ export interface PrebuildOptions {
   specFiles?: string[];
   /** Jobs in flight at once; keep it at or under the account's concurrency cap (v3 pay-as-you-go: 10). */
   concurrency?: number;
+  /** Longest estimated scene that may be generated, in seconds (default DEFAULT_MAX_SCENE_SEC). */
+  maxSceneSec?: number;
   /** Plan and estimate only: one free read to learn who answers (HeyGen or the emulator), no upload, no create. */
   dryRun?: boolean;
   onEvent?: (e: PrebuildEvent) => void;
@@ -96,6 +99,25 @@ async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest
   return { plan, estimatedSec, estimatedUsd: usd(estimatedSec), perLocale };
 }
 
+/** A scene estimated longer than this is refused before anything is sent (raise it with --max-seconds). */
+export const DEFAULT_MAX_SCENE_SEC = 300;
+
+/** Refuses clips to generate whose estimated length is over the ceiling, naming the spec file and the scene. */
+function checkSceneCeiling(plan: Plan, maxSec: number): void {
+  const over = plan.clips.filter((c) => !c.cached && !c.refetch && c.estimatedSec > maxSec);
+  if (!over.length) return;
+  const file = over[0]!.usedBy[0]!.file;
+  throw new SpecError(
+    file,
+    over
+      .flatMap((c) => c.usedBy.filter((u) => u.file === file).map((u) => ({ c, u })))
+      .map(({ c, u }) => ({
+        path: `$.scenes[${u.scene}]`,
+        message: `about ${Math.round(c.estimatedSec)} s of video (150 words a minute plus pauses, or the recording's length), over the ceiling of ${maxSec} s a scene; shorten it, split it, or pass --max-seconds ${Math.ceil(c.estimatedSec / 10) * 10}`,
+      })),
+  );
+}
+
 /**
  * Gets every scene's presenter clip into public/clips and the manifest. Asks the server who it is first (HeyGen or
  * the emulator, and which account): keys, journal and uploads depend on it. Only clips not already stored cost a
@@ -117,6 +139,7 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     const manifest = await readOrRecoverManifest(store, !opts.dryRun);
     const base = { specs, ...(await planFor(specs, store, manifest, identity, hashes)), statusRequests: {} };
     const { plan } = base;
+    checkSceneCeiling(plan, opts.maxSceneSec ?? DEFAULT_MAX_SCENE_SEC);
     const missing = plan.clips.filter((c) => !c.cached);
     emit({ type: 'plan', plan, backend: opts.dryRun ? `${connection.describe} (dry run: nothing sent)` : connection.describe, dryRun: !!opts.dryRun });
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });
@@ -167,7 +190,7 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
       })),
     };
     const byKey = new Map(missing.map((c) => [c.key, c]));
-    const jobs: Job[] = missing.map((c) => ({ kind: 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
+    const jobs: Job[] = missing.map((c) => ({ kind: c.request.source ? `${c.request.source.type}-video` : 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
     const result = await runJobs(jobs, {
       ctx,
       journal,

@@ -1,5 +1,5 @@
 import { contentHash } from './content-hash';
-import { presenterClipFormat, type AspectRatio, type Resolution } from './formats';
+import { dimensionsOf, formatPreset, presenterClipFormat, type AspectRatio, type Resolution } from './formats';
 import type { VideoSpec } from './video-spec';
 
 export type Generation = 'v3' | 'legacy';
@@ -15,20 +15,32 @@ export interface ClipRequest {
   aspect: AspectRatio;
   width: number;
   height: number;
+  /** A full-frame scene made by a template or Video Agent instead of the presenter (absent for presenter clips). */
+  source?: SceneVideoSource;
 }
+
+export type SceneVideoSource = { type: 'template'; id: string; variables: Record<string, string> } | { type: 'agent'; prompt: string; style?: string };
 
 export function clipRequestsFor(spec: VideoSpec): ClipRequest[] {
   const clip = presenterClipFormat(spec.format);
   const avatar: ClipRequest['avatar'] = spec.avatar.photo ? { type: 'photo', path: spec.avatar.photo } : { type: 'look', id: spec.avatar.id! };
-  return spec.scenes.map((scene) => ({
-    avatar,
-    voice: { id: spec.voice.id, speed: spec.voice.speed, pitch: spec.voice.pitch, locale: spec.voice.locale },
-    speech: scene.audio ? { type: 'audio', path: scene.audio } : { type: 'script', script: scene.script!.trim() },
-    resolution: clip.resolution,
-    aspect: clip.aspect,
-    width: clip.width,
-    height: clip.height,
-  }));
+  return spec.scenes.map((scene) => {
+    const request: ClipRequest = {
+      avatar,
+      voice: { id: spec.voice.id, speed: spec.voice.speed, pitch: spec.voice.pitch, locale: spec.voice.locale },
+      speech: scene.audio ? { type: 'audio', path: scene.audio } : { type: 'script', script: (scene.script ?? '').trim() },
+      resolution: clip.resolution,
+      aspect: clip.aspect,
+      width: clip.width,
+      height: clip.height,
+    };
+    const v = scene.video;
+    // a full-frame scene is made in the composition's own shape (at 720p), not the presenter clip's
+    if (v) Object.assign(request, { aspect: formatPreset(spec.format).aspect, ...dimensionsOf('720p', formatPreset(spec.format).aspect) });
+    if (v?.type === 'template') request.source = { type: 'template', id: v.template, variables: v.variables };
+    if (v?.type === 'agent') request.source = v.style ? { type: 'agent', prompt: v.prompt, style: v.style } : { type: 'agent', prompt: v.prompt };
+    return request;
+  });
 }
 
 /** The files a clip request depends on (paths under public/). */

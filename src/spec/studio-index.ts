@@ -10,7 +10,7 @@ export interface StudioSpecEntry {
   /** The spec file, relative to the project ("videos/q3.json"). */
   file: string;
   template: TemplateId;
-  /** The spec as written in the file, the clips the render would use (`manifest`) and `specFile`. */
+  /** The spec (defaults filled in), the clips the render would use (`manifest`) and `specFile`. */
   props: Record<string, unknown>;
   missingClips: number;
 }
@@ -31,4 +31,4 @@ export interface StudioIndex {
 }
 
 /** Template props that are not spec fields: resolved for the composition, never written back into a spec file. */
-export const DERIVED_PROPS = ['manifest', 'captionTracks', 'specFile'] as const;
+export const DERIVED_PROPS = ['manifest', 'sceneClips', 'captionTracks', 'specFile'] as const;

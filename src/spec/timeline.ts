@@ -12,6 +12,8 @@ export interface SceneTiming {
   clip: ClipEntry | null;
   /** Speech length: the clip's, or an estimate at 150 words/min while no clip exists yet. */
   speechSec: number;
+  /** The scene is a full-frame video HeyGen made (template or Video Agent), shown instead of presenter and graphics. */
+  fullFrame?: boolean;
 }
 
 export interface Timeline {
@@ -45,10 +47,10 @@ export function buildTimeline(spec: VideoSpec, manifest: Manifest | null, fps: n
     if (!clip) missingClips++;
     const scene = spec.scenes[i]!;
     // A recorded-audio scene has no text to estimate from until its clip exists.
-    const estimate = scene.script ? estimateSpeechSec(scene.script, spec.voice.speed) : 5;
+    const estimate = scene.script ? estimateSpeechSec(scene.script, spec.voice.speed) : scene.video ? 8 : 5;
     const speechSec = clip ? clip.durationSec : Math.max(1, estimate);
     const durationInFrames = Math.ceil((speechSec + SCENE_PADDING_SEC) * fps);
-    const timing: SceneTiming = { from, durationInFrames, clip, speechSec };
+    const timing: SceneTiming = { from, durationInFrames, clip, speechSec, ...(scene.video ? { fullFrame: true } : {}) };
     from += durationInFrames;
     return timing;
   });

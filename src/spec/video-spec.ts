@@ -1,6 +1,7 @@
 import { zColor } from '@remotion/zod-types';
 import { z } from 'zod';
 import { formatIdSchema } from './formats';
+import { pauseProblem } from './script-pauses';
 import { localeFieldsSchema } from './locales';
 import { FRAMINGS, TEMPLATE_IDS, TEMPLATES } from './templates';
 
@@ -95,17 +96,41 @@ export const overlaySchema = z.object({
   style: z.enum(['label', 'headline']).default('label'),
 });
 
+/** A full-frame scene whose video HeyGen makes: from a template (its variables filled like any string) or Video Agent. */
+export const sceneVideoSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('template'),
+    template: z.string().min(1).describe('HeyGen template id (`npm run heygen -- templates`)'),
+    variables: z.record(z.string(), z.string()).default({}).describe('Text variables by name (`npm run heygen -- template <id>` lists them)'),
+  }),
+  z.object({
+    type: z.literal('agent'),
+    prompt: z.string().min(1).max(10_000).describe('What Video Agent should make'),
+    style: z.string().min(1).optional().describe('A style id (`npm run heygen -- agent styles`)'),
+  }),
+]);
+
 export const sceneSchema = z
   .object({
     title: z.string().min(1).max(120),
-    script: z.string().min(1).max(5000).regex(/\S/, 'is only spaces; write what the presenter says').optional().describe('What the presenter says. HeyGen pauses: <break time="1s"/>'),
+    script: z
+      .string()
+      .min(1)
+      .max(5000)
+      .regex(/\S/, 'is only spaces; write what the presenter says')
+      .superRefine((text, ctx) => {
+        const problem = pauseProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional().describe('What the presenter says. HeyGen pauses: <break time="1s"/>'),
     audio: mediaPathSchema.optional().describe('A recorded voice (WAV/MP3 under public/) to lip-sync instead of a script'),
     graphic: graphicSchema.optional(),
     overlays: z.array(overlaySchema).max(10).optional(),
     background: backgroundSchema.optional().describe("Overrides the video's background for this scene"),
+    video: sceneVideoSchema.optional().describe('A full-frame scene made by HeyGen (template or Video Agent) instead of the presenter over graphics'),
   })
-  .refine((s) => (s.script === undefined) !== (s.audio === undefined), {
-    message: 'give the scene exactly one of "script" (text to speak) or "audio" (a recorded voice file)',
+  .refine((s) => (s.video ? s.script === undefined && s.audio === undefined : (s.script === undefined) !== (s.audio === undefined)), {
+    message: 'give the scene exactly one of "script" (text to speak), "audio" (a recorded voice file) or "video" (a template or Video Agent scene)',
   });
 
 export const avatarSchema = z

@@ -29,9 +29,9 @@ async function idStillNamed(root: string, file: string): Promise<string> {
 async function entryFor(root: string, file: string, manifest: Manifest): Promise<StudioEntry> {
   try {
     const { spec } = await loadSpec(file, root);
-    const raw = JSON.parse(await readFile(path.join(root, file), 'utf8')) as Record<string, unknown>;
     const { timeline, manifest: used, sceneClips } = await renderPropsFor({ root, file, spec, manifest });
-    return { kind: 'spec', id: spec.id, file, template: templateFor(spec), props: { ...raw, manifest: used, sceneClips, specFile: file }, missingClips: timeline.missingClips };
+    // The spec with its defaults filled in: Studio's props panel walks every field of the schema and needs its value.
+    return { kind: 'spec', id: spec.id, file, template: templateFor(spec), props: { ...spec, manifest: used, sceneClips, specFile: file }, missingClips: timeline.missingClips };
   } catch (err) {
     const issues = err instanceof SpecError ? err.issues : [{ path: '$', message: (err as Error).message }];
     return { kind: 'error', id: await idStillNamed(root, file), file, issues };

@@ -1,4 +1,4 @@
-import { applyEdits, modify, type Edit, type JSONPath } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type JSONPath } from 'jsonc-parser';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -28,14 +28,16 @@ function indentOf(text: string): { insertSpaces: boolean; tabSize: number } {
 
 /**
  * `text` (a JSON file) changed to hold `after`, touching only the values that differ: every other byte (key order,
- * indentation, line breaks, the final newline) stays as it was written.
+ * indentation, line breaks, the final newline) stays as it was written. `before` is what `after` was edited from
+ * (default: the file's value; a spec with its defaults filled in, so a default left alone is not written out).
  */
-export function editJsonText(text: string, after: unknown): string {
-  const before = JSON.parse(text) as unknown;
+export function editJsonText(text: string, after: unknown, before: unknown = JSON.parse(text)): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const formattingOptions = { ...indentOf(text), eol };
   let out = text;
   for (const change of jsonChanges(before, after)) {
+    // A default that was filled in and then dropped is not in the file: nothing to remove.
+    if (change.value === undefined && findNodeAtLocation(parseTree(out)!, change.path) === undefined) continue;
     const edits: Edit[] = modify(out, change.path, change.value, { formattingOptions });
     out = applyEdits(out, edits);
   }

@@ -19,6 +19,9 @@ export async function saveSpecProps(root: string, file: string, props: Record<st
   const abs = path.join(root, file);
   const text = await readFile(abs, 'utf8');
   const raw = JSON.parse(text) as Record<string, unknown>;
+  // Studio edited the spec with its defaults filled in; compare with that, so untouched defaults stay unwritten.
+  const current = videoSpecSchema.safeParse(raw);
+  if (!current.success) throw specErrorFromZod(file, current.error);
   const specKeys = new Set(Object.keys(videoSpecSchema.shape));
   const next: Record<string, unknown> = {};
   const notSaved: string[] = [];
@@ -29,7 +32,7 @@ export async function saveSpecProps(root: string, file: string, props: Record<st
   }
   const parsed = videoSpecSchema.safeParse(next);
   if (!parsed.success) throw specErrorFromZod(file, parsed.error);
-  const out = editJsonText(text, next);
+  const out = editJsonText(text, JSON.parse(JSON.stringify(next)), current.data);
   if (out === text) return { changed: false, notSaved };
   // Write beside and rename, so an editor or the prebuild never reads half a spec.
   const tmp = `${abs}.${process.pid}.studio-tmp`;

@@ -97,7 +97,6 @@ describe('batch: template + rows -> videos', () => {
     const noHeyGen = connectTo(emulator);
     const again = await runBatch({ ...base(), connect: noHeyGen });
     expect(again.rows.filter((r) => r.status === 'skipped').map((r) => r.name)).toEqual(['acme', 'globex', 'umbrella']);
-    expect(again.totalMs).toBeLessThan(10_000);
 
     await writeFile(path.join(project.root, 'data', 'rows.csv'), CSV.replace('umbrella,Umbrella,75', 'umbrella,Umbrella,80'));
     const changed = await runBatch({ ...base(), connect: noHeyGen, only: ['umbrella', 'acme'] });

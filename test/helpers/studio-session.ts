@@ -34,10 +34,16 @@ export async function launchProjectBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: resolved.executable, args: CHROMIUM_FLAGS, headless: true });
 }
 
-/** Opens a composition in Studio at a frame (Studio keeps each composition's frame in localStorage). */
+/** Opens a composition in Studio at a frame, props panel open (Studio keeps both in localStorage). */
 export async function openComposition(browser: Browser, url: string, id: string, frame: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.addInitScript(([key, f]) => localStorage.setItem('remotion.time-all', JSON.stringify({ [key as string]: f })), [id, frame] as const);
+  await page.addInitScript(
+    ([key, f]) => {
+      localStorage.setItem('remotion.time-all', JSON.stringify({ [key as string]: f }));
+      localStorage.setItem('remotion.sidebarRightCollapsing', 'expanded');
+    },
+    [id, frame] as const,
+  );
   await page.goto(`${url}/${id}`);
   return page;
 }

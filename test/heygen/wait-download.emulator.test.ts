@@ -50,11 +50,9 @@ describe('waitForVideo', () => {
     h.emulator.faults.add({ method: 'POST', path: '/v3/videos', fault: { type: 'stuck' } });
     const before = h.emulator.stats.creates;
     const { videoId } = await h.client.createAvatarClip(HI, { idempotencyKey: 'wait-stuck' });
-    const started = Date.now();
     const error = await h.client.waitForVideo(videoId, { deadlineMs: 1200 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VideoTimeoutError);
     expect(error).toMatchObject({ videoId, lastStatus: 'processing' });
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(h.emulator.stats.creates).toBe(before + 1);
     expect(h.emulator.stats.requests.filter((r) => r.method === 'POST' && r.path === '/v3/videos')).toHaveLength(before + 1);
     await h.client.videos.delete(videoId);

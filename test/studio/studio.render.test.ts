@@ -70,8 +70,11 @@ const inFrame = (r: Rect): Rect => {
   return { x, y, width: Math.min(1280, r.x + r.width) - x, height: Math.min(720, r.y + r.height) - y };
 };
 
-const bodyText = (page: Page, text: string, present = true) =>
-  page.waitForFunction(([t, p]) => document.body.innerText.includes(t as string) === p, [text, present] as const, { timeout: 0, polling: 250 });
+const bodyText = async (page: Page, text: string, present = true, log?: () => string) => {
+  // `log`: wait for the line in Studio's terminal output instead of the page.
+  if (log) return expect.poll(() => log().includes(text), { timeout: 0, interval: 250 }).toBe(present);
+  await page.waitForFunction(([t, p]) => document.body.innerText.includes(t as string) === p, [text, present] as const, { timeout: 0, polling: 250 });
+};
 
 describe('npm run studio (real browser)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
@@ -93,7 +96,7 @@ describe('npm run studio (real browser)', () => {
     await project?.cleanup();
   });
 
-  it('shows a spec with its clips and chart, follows edits on disk, saves into the spec, shows a broken spec\'s errors', { timeout: 600_000 }, async () => {
+  it('shows a spec with its clips and chart, follows edits on disk, saves props-panel edits into the spec, shows a broken spec\'s errors', { timeout: 600_000 }, async () => {
     const t0 = Date.now();
     const mark = (what: string) => console.log(`[studio test] ${what} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const page = await openComposition(browser, studio.url, SPEC.id, FRAME);
@@ -125,22 +128,16 @@ describe('npm run studio (real browser)', () => {
     const titleDiff = countDiff(withClip, retitled, LAYOUT.title);
     expect(titleDiff).toBeGreaterThan(0.02);
 
-    // Save, as Studio's props panel calls it: only the edited value changes in the file.
-    const edited = JSON.parse(await readFile(path.join(project.root, FILE), 'utf8')) as VideoSpecInput;
-    edited.scenes[0]!.graphic = { type: 'bar', data: [{ label: 'Jan', value: 3 }, { label: 'Feb', value: 5 }, { label: 'Mar', value: 11 }] };
+    // Studio's props panel: the field saves when it loses focus, and only that value changes in the file.
     const beforeSave = await readFile(path.join(project.root, FILE), 'utf8');
-    const saved = await page.evaluate(async (props) => {
-      const res = await fetch('/api/update-default-props', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ compositionId: 'studio-demo', defaultProps: JSON.stringify({ ...props, manifest: { version: 1, clips: {} }, specFile: 'x' }), enumPaths: [] }),
-      });
-      return (await res.json()) as { success: boolean; data: { success: boolean } };
-    }, edited);
-    expect(saved).toEqual({ success: true, data: { success: true } });
+    const field = page.locator('input[name="scenes.0.title"]');
+    await field.fill('Orders in Q3');
+    await field.press('Tab');
+    await bodyText(page, `saved into ${FILE}`, true, studio.output);
     const afterSave = await readFile(path.join(project.root, FILE), 'utf8');
     const changed = afterSave.split('\n').filter((line, i) => line !== beforeSave.split('\n')[i]);
-    expect(changed).toEqual(['            "value": 11']);
+    expect(changed).toEqual(['      "title": "Orders in Q3",']);
+    expect(afterSave.split('\n').length).toBe(beforeSave.split('\n').length);
 
     // A broken spec shows its file, JSON path and fix in place of the video.
     await writeFile(path.join(project.root, FILE), afterSave.replace('"landscape-720p"', '"landscape-999p"'));

@@ -6,6 +6,7 @@ import type { EmulatorContext } from '../emulator-context';
 import type { DerivedVideo } from '../resource-records';
 import type { VideoJob } from '../video-job';
 import { HttpError } from '../http-error';
+import { requireCredit } from '../billing';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { assetInputBytes, type AssetBytes } from '../asset-input';
@@ -80,7 +81,7 @@ async function createLipsync(ctx: EmulatorContext, body: Body, faultPath: string
   await decodeAudio(audio.bytes).catch(() => {
     throw bad('audio could not be decoded (WAV or MP3 expected)', 'audio');
   });
-  if (ctx.state.walletUsd <= 0) throw new HttpError(402, 'Insufficient credit: top up the API wallet', { code: 'insufficient_credit' });
+  requireCredit(ctx.state);
   const title = typeof body.title === 'string' ? body.title : null;
   const fault = ctx.faults.take('POST', faultPath, ['stuck', 'fail']);
   const job: VideoJob = startDerivedRender(ctx, { title: title ?? undefined, request: body, fault, produce: (out) => lipsyncFile(ctx, video, audio, out) });

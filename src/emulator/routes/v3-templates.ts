@@ -2,6 +2,7 @@ import type { Router } from '../router';
 import type { EmulatorContext } from '../emulator-context';
 import type { VideoJob } from '../video-job';
 import { HttpError } from '../http-error';
+import { requireCredit } from '../billing';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { findLook } from '../catalog';
@@ -122,7 +123,7 @@ export function registerV3TemplateRoutes(router: Router, ctx: EmulatorContext): 
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
       const job = await templateJob(ctx, t, body);
       job.idempotencyKey = rc.header('idempotency-key');
-      if (ctx.state.walletUsd <= 0) throw new HttpError(402, 'Insufficient credit: top up the API wallet', { code: 'insufficient_credit' });
+      requireCredit(ctx.state);
       const fault = ctx.faults.take('POST', rc.path, ['stuck', 'fail']);
       if (fault?.type === 'stuck' || fault?.type === 'fail') job.fault = fault;
       ctx.createVideo(job);

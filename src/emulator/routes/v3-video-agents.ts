@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../emulator-context';
 import type { AgentSession } from '../resource-records';
 import type { VideoJob } from '../video-job';
 import { HttpError } from '../http-error';
+import { requireCredit } from '../billing';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { LOOKS, findVoice } from '../catalog';
@@ -99,7 +100,7 @@ export function registerV3VideoAgentRoutes(router: Router, ctx: EmulatorContext)
     const body = await rc.json<Body>();
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
     const { job, title, prompt } = await agentJob(ctx, body);
-    if (ctx.state.walletUsd <= 0) throw new HttpError(402, 'Insufficient credit: top up the API wallet', { code: 'insufficient_credit' });
+    requireCredit(ctx.state);
     const fault = ctx.faults.take('POST', rc.path, ['stuck', 'fail']);
     if (fault?.type === 'fail') job.fault = { type: 'fail', failureCode: fault.failureCode ?? 'agent_failed', failureMessage: fault.failureMessage ?? 'The agent could not storyboard this prompt' };
     if (fault?.type === 'stuck') job.fault = fault;

@@ -6,6 +6,7 @@ import type { EmulatorContext } from '../emulator-context';
 import type { DerivedVideo, Proofread } from '../resource-records';
 import type { Fault } from '../faults';
 import { HttpError } from '../http-error';
+import { requireCredit } from '../billing';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { assetInputBytes, type AssetBytes } from '../asset-input';
@@ -166,7 +167,7 @@ export function registerV3TranslationRoutes(router: Router, ctx: EmulatorContext
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
       const langs = languagesOf(body);
       const { videoFile, cues } = await readSource(ctx, body);
-      if (ctx.state.walletUsd <= 0) throw new HttpError(402, 'Insufficient credit: top up the API wallet', { code: 'insufficient_credit' });
+      requireCredit(ctx.state);
       const common = { videoFile, cues, inputLanguage: typeof body.input_language === 'string' ? body.input_language : 'English', title: typeof body.title === 'string' ? body.title : null, callbackId: typeof body.callback_id === 'string' ? body.callback_id : null, captions: body.enable_caption === true, request: body };
       // each language is its own job: an injected failure hits one language, the others go on
       const ids = langs.map((language) => startTranslation(ctx, { ...common, language, fault: ctx.faults.take('POST', rc.path, ['stuck', 'fail']) }).id);

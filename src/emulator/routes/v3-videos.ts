@@ -5,7 +5,7 @@ import type { VideoJob } from '../video-job';
 import type { ClipRequest } from '../synth';
 import { dimensionsFor, type AspectRatio, type Resolution } from '../synth';
 import { HttpError } from '../http-error';
-import { outOfCredit } from '../billing';
+import { requireCredit } from '../billing';
 import { findVoice, speechLocale } from '../catalog';
 import { resolveAvatar } from '../resolve-avatar';
 import { newId } from '../ids';
@@ -192,8 +192,7 @@ export function registerV3VideoRoutes(router: Router, ctx: EmulatorContext): voi
       const body = await rc.json<Body>();
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
       const job = await jobFromBody(ctx, body, rc.header('idempotency-key'));
-      const noCredit = outOfCredit(ctx.state);
-      if (noCredit) throw new HttpError(402, noCredit, { code: 'insufficient_credit' });
+      requireCredit(ctx.state);
       const fault = ctx.faults.take('POST', rc.path, ['stuck', 'fail']);
       if (fault?.type === 'stuck' || fault?.type === 'fail') job.fault = fault;
       ctx.createVideo(job);
