@@ -7,7 +7,7 @@ import { runBatch } from '../src/batch/run-batch';
 import { SpecError } from '../src/project/spec-error';
 import { connectHeyGen } from './lib/connect-heygen';
 import { FlagError, parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
-import { parseRenderFlags } from '../src/render/render-options';
+import { parseRenderFlags, RENDER_FLAG_OPTIONS } from '../src/render/render-options';
 
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --data <rows.csv|rows.json> [options]
@@ -16,10 +16,12 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --limit N            the first N rows
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
-  --parallel N         videos rendered at once in the one browser (default 1)
+  --parallel N         videos whose frames render at once in the one browser (default 1)
+  --no-overlap         finish each video (audio mux, thumbnail) before the next starts (default: overlap them)
   --max-seconds N      longest scene (estimated) the prebuild may generate; default 300
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
-  --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
+  --preset ID --codec C --crf N --scale F --concurrency N --chunks K
+  --image-format F --jpeg-quality N --presenter P                      as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
 // Every flag is checked here, before any row is read or anything rendered: a bad value exits 2 at once.
@@ -34,13 +36,9 @@ const { values, flags, parallel, limit, maxSceneSec } = parseCommandLine(
       limit: { type: 'string' },
       force: { type: 'boolean', default: false },
       name: { type: 'string' },
-      preset: { type: 'string' },
-      codec: { type: 'string' },
-      crf: { type: 'string' },
-      scale: { type: 'string' },
-      concurrency: { type: 'string' },
-      chunks: { type: 'string' },
+      ...RENDER_FLAG_OPTIONS,
       parallel: { type: 'string' },
+      'no-overlap': { type: 'boolean', default: false },
       'max-seconds': { type: 'string' },
       'allow-placeholders': { type: 'boolean', default: false },
     },
@@ -73,8 +71,9 @@ try {
     limit,
     force: values.force,
     nameColumn: values.name,
-    ...flags,
+    settings: flags,
     parallel,
+    overlap: !values['no-overlap'],
     maxSceneSec,
     connect: connectHeyGen,
     allowPlaceholders: values['allow-placeholders'] === true,
