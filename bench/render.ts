@@ -1,70 +1,123 @@
-// Render speed of the example video, measured side by side in one run with one bundle and one browser:
-//  - frames/s with the presenter layer (transparent WebM through OffthreadVideo, plus its audio) and with the
-//    presenter replaced by its static placeholder (an empty manifest), over the same frames: the presenter's cost;
-//  - a whole render in one piece and in K chunks joined with combineChunks.
-// Run: npm run bench:render [-- FRAMES K]   (FRAMES for the presenter comparison, default 150; K default 2)
-import { copyFile } from 'node:fs/promises';
+// Render speed of the example video at 1080p, old path against new path, interleaved in one run with one bundle and
+// one browser (the machine is shared: only ratios taken side by side mean something):
+//  - presenter overhead: time per frame with the presenter clips against the same frames with the presenter replaced
+//    by its static placeholder, for v3's 720x720 square clip and a legacy full-frame 1920x1080 WebM;
+//  - the whole example, old settings (OffthreadVideo, Remotion's default concurrency and JPEG quality) against the
+//    new defaults (src/render/render-settings.ts).
+// Run: npm run bench:render [-- --frames 120 --reps 2]      --sweep: frames/s per concurrency, image format, quality
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../src/project/load-spec';
-import { ClipStore } from '../src/project/clip-store';
-import { runPrebuild } from '../src/jobs/run-prebuild';
-import { parseCommandLine, parseNumberArg } from '../src/lib/cli-flags';
-import { connectHeyGen } from '../scripts/lib/connect-heygen';
-import { bundleProject } from '../src/render/bundle-project';
-import { openRenderBrowser } from '../src/render/open-render-browser';
-import { prepareRender } from '../src/render/render-spec';
-import { renderVideo } from '../src/render/render-video';
-import type { FormatId } from '../src/spec/formats';
-import { tempProject } from '../src/project/temp-project';
+import { parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
+import { openRenderSession } from '../src/render/render-session';
+import { LEGACY_RENDER_SETTINGS, type RenderSettingsInput } from '../src/render/render-settings';
+import { compositionFor } from '../src/render/composition-for';
+import type { Manifest } from '../src/spec/manifest';
+import { videoSpecSchema } from '../src/spec/video-spec';
+import { machineLine, median } from './lib/machine';
+import { synthManifest } from './lib/synth-manifest';
 
-const [FRAMES = 150, K = 2] = parseCommandLine({ usage: 'Usage: npm run bench:render [-- FRAMES K]   FRAMES for the presenter comparison (150), K chunks (2)', options: {}, positionals: { max: 2 } }, (_v, [frames, k]) => [
-  parseNumberArg('FRAMES', frames, { min: 1, max: 100_000, integer: true }),
-  parseNumberArg('K', k, { min: 1, max: 64, integer: true }),
-]);
-const PRESET: FormatId = 'landscape-720p';
+const { FRAMES, REPS, SWEEP } = parseCommandLine(
+  { usage: 'Usage: npm run bench:render [-- --frames N (120)] [--reps R (2)] [--sweep]', options: { frames: { type: 'string' }, reps: { type: 'string' }, sweep: { type: 'boolean', default: false } } },
+  (v) => ({
+    FRAMES: parseNumberFlag('frames', v.frames, { min: 10, max: 100_000, integer: true }) ?? 120,
+    REPS: parseNumberFlag('reps', v.reps, { min: 1, max: 9, integer: true }) ?? 2,
+    SWEEP: v.sweep,
+  }),
+);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SPEC_FILE = 'videos/example.json';
 
-const project = await tempProject([]);
-delete process.env.HEYGEN_API_KEY;
-await copyFile(path.join(ROOT, 'videos', 'example.json'), path.join(project.root, 'videos', 'example.json'));
-process.stderr.write('Prebuilding the example through the emulator …\n');
-const prebuild = await runPrebuild({ root: project.root, specFiles: ['videos/example.json'], concurrency: 2, connect: connectHeyGen });
-if (prebuild.failed.length) throw new Error(`prebuild failed: ${prebuild.failed[0]!.message}`);
-const { file, spec } = await loadSpec('videos/example.json', project.root);
-const prepared = await prepareRender({ root: project.root, file, spec, manifest: await new ClipStore(project.root).readManifest(), preset: PRESET });
-const bundle = await bundleProject({ root: ROOT, publicDir: path.join(project.root, 'public') });
-const browser = await openRenderBrowser(ROOT);
-const out = (name: string) => path.join(project.root, 'out', `${name}.mp4`);
+const spec = videoSpecSchema.parse({ ...JSON.parse(await readFile(path.join(ROOT, SPEC_FILE), 'utf8')), format: 'landscape-1080p' });
+const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-render-'));
+const publicDir = path.join(dir, 'public');
+const log = (s: string) => process.stderr.write(`${s}\n`);
+console.log(`${machineLine()}  [start]`);
+log('Synthesizing presenter clips (720x720 and 1920x1080 per scene) …');
+const square = await synthManifest(spec, publicDir, { width: 720, height: 720 }, 'square');
+const full = await synthManifest(spec, publicDir, { width: 1920, height: 1080 }, 'full');
+const session = await openRenderSession({ codeRoot: ROOT, publicDir });
+const NEW: RenderSettingsInput = {};
+const OLD = LEGACY_RENDER_SETTINGS;
+const describe = (s: RenderSettingsInput) => {
+  const r = { ...session.settings, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) };
+  return `${r.presenterPlayer}, concurrency ${r.concurrency ?? 'Remotion default'}, ${r.imageFormat}${r.imageFormat === 'jpeg' ? ` q${r.jpegQuality}` : ''}`;
+};
 
 try {
-  const render = async (name: string, inputProps: Record<string, unknown>, extra: { frameRange?: [number, number]; chunks?: number }) => {
-    process.stderr.write(`  ${name} …\n`);
-    const r = await renderVideo({ serveUrl: bundle.serveUrl, compositionId: prepared.compositionId, inputProps, outFile: out(name), browser, ...extra });
-    const frames = extra.frameRange ? extra.frameRange[1] - extra.frameRange[0] + 1 : r.durationInFrames;
-    return { sec: r.renderMs / 1000, frames, fps: frames / (r.renderMs / 1000) };
+  // The synthesized clips are not in a clip store: the composition finds them in the manifest it is given.
+  const props = (manifest: Manifest): Record<string, unknown> => ({ ...spec, manifest });
+  const compositionId = compositionFor(spec);
+  const placeholder = { ...props(square), manifest: { version: 1, clips: {} } };
+  let n = 0;
+  const fps = async (inputProps: Record<string, unknown>, settings: RenderSettingsInput, frameRange?: [number, number]) => {
+    const r = await session.render({ compositionId, inputProps, outFile: path.join(dir, 'out', `r${n++}.mp4`), frameRange }, settings);
+    return (frameRange ? frameRange[1] - frameRange[0] + 1 : r.durationInFrames) / (r.renderMs / 1000);
   };
-  const range: [number, number] = [0, Math.min(FRAMES, prepared.timeline.durationInFrames) - 1];
-  await render('warm-up', prepared.inputProps, { frameRange: [0, 9] });
-  const withPresenter = await render('with-presenter', prepared.inputProps, { frameRange: range });
-  const without = await render('without-presenter', { ...prepared.inputProps, manifest: { version: 1, clips: {} } }, { frameRange: range });
-  const single = await render('single', prepared.inputProps, {});
-  const chunked = await render(`chunks-${K}`, prepared.inputProps, { chunks: K });
+  const range: [number, number] = [0, FRAMES - 1];
+  log('Warming up both players …');
+  await fps(props(square), NEW, [0, 9]);
+  await fps(props(square), OLD, [0, 9]);
 
-  const row = (label: string, r: { sec: number; frames: number; fps: number }) => `${label.padEnd(38)} ${String(r.frames).padStart(5)} frames  ${r.sec.toFixed(1).padStart(6)} s  ${r.fps.toFixed(1).padStart(5)} fps`;
-  console.log(
-    [
-      `example video (${spec.scenes.length} scenes) at ${PRESET}, H.264, one bundle and one browser`,
-      row('with presenter (OffthreadVideo)', withPresenter),
-      row('presenter replaced by placeholder', without),
-      `presenter overhead: ${(without.fps / withPresenter.fps).toFixed(2)}x the time per frame (${((1 - withPresenter.fps / without.fps) * 100).toFixed(0)}% of frames/s)`,
-      row('whole video, single render', single),
-      row(`whole video, ${K} chunks + combineChunks`, chunked),
-      `chunked vs single: ${(single.sec / chunked.sec).toFixed(2)}x speed-up`,
-    ].join('\n'),
-  );
+  if (SWEEP) {
+    // Remotion refuses a concurrency above the core count.
+    const variants: [string, RenderSettingsInput][] = Array.from({ length: os.cpus().length }, (_, i) => i + 1).flatMap((c) => [
+      [`concurrency ${c}, jpeg q80`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 80 }] as [string, RenderSettingsInput],
+      [`concurrency ${c}, jpeg q60`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 60 }] as [string, RenderSettingsInput],
+      [`concurrency ${c}, png`, { concurrency: c, imageFormat: 'png' }] as [string, RenderSettingsInput],
+    ]);
+    const results = new Map<string, number[]>(variants.map(([k]) => [k, []]));
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const [k, s] of rep % 2 ? [...variants].reverse() : variants) {
+        log(`  sweep ${k} (rep ${rep + 1}/${REPS}) …`);
+        results.get(k)!.push(await fps(props(square), s, range));
+        log(`    ${results.get(k)!.at(-1)!.toFixed(2)} fps`);
+      }
+    }
+    console.log(`settings sweep, ${FRAMES} frames of the example at 1080p with the square presenter (${session.settings.presenterPlayer}), median of ${REPS}:`);
+    for (const [k, v] of results) console.log(`  ${k.padEnd(26)} ${median(v).toFixed(2).padStart(6)} fps`);
+  } else {
+    const rows: string[] = [];
+    for (const [label, manifest] of [['v3 square 720x720', square], ['legacy full-frame 1920x1080', full]] as const) {
+      const runs = { newWith: [] as number[], newWithout: [] as number[], oldWith: [] as number[], oldWithout: [] as number[] };
+      for (let rep = 0; rep < REPS; rep++) {
+        const order: [keyof typeof runs, () => Promise<number>][] = [
+          ['newWith', () => fps(props(manifest), NEW, range)],
+          ['newWithout', () => fps(placeholder, NEW, range)],
+          ['oldWith', () => fps(props(manifest), OLD, range)],
+          ['oldWithout', () => fps(placeholder, OLD, range)],
+        ];
+        for (const [k, run] of rep % 2 ? order.reverse() : order) {
+          log(`  ${label}: ${k} (rep ${rep + 1}/${REPS}) …`);
+          runs[k].push(await run());
+        }
+      }
+      const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])) as Record<keyof typeof runs, number>;
+      rows.push(
+        `presenter overhead at 1080p, ${label} clips, ${FRAMES} frames: new ${(m.newWithout / m.newWith).toFixed(2)}x (${m.newWith.toFixed(1)} vs ${m.newWithout.toFixed(1)} fps)  old ${(m.oldWithout / m.oldWith).toFixed(2)}x (${m.oldWith.toFixed(1)} vs ${m.oldWithout.toFixed(1)} fps)`,
+      );
+    }
+    const whole = { old: [] as number[], new: [] as number[] };
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const k of rep % 2 ? (['new', 'old'] as const) : (['old', 'new'] as const)) {
+        log(`  whole example, ${k} path (rep ${rep + 1}/${REPS}) …`);
+        whole[k].push(await fps(props(square), k === 'new' ? NEW : OLD, undefined));
+      }
+    }
+    const [o, w] = [median(whole.old), median(whole.new)];
+    console.log(
+      [
+        `example video (${spec.scenes.length} scenes) at 1920x1080 H.264, medians of ${REPS} interleaved runs, one bundle and one browser`,
+        `old path: ${describe(OLD)}`,
+        `new path: ${describe(NEW)}`,
+        ...rows,
+        `whole example at 1080p: old ${o.toFixed(2)} fps, new ${w.toFixed(2)} fps: speed-up ${(w / o).toFixed(2)}x`,
+      ].join('\n'),
+    );
+  }
+  console.log(`${machineLine()}  [end]`);
 } finally {
-  await browser.close({ silent: true });
-  await bundle.dispose();
-  await project.cleanup();
+  await session.close();
+  await rm(dir, { recursive: true, force: true });
 }

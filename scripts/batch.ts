@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline/promises';
 import { SpecError } from '../src/project/spec-error';
 import { connectHeyGen } from './lib/connect-heygen';
 import { FlagError, parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
-import { parseRenderFlags } from '../src/render/render-options';
+import { parseRenderFlags, RENDER_FLAG_OPTIONS } from '../src/render/render-options';
 
 const DEFAULT_MAX_USD = 5;
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,14 +19,16 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --limit N            the first N rows
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
-  --parallel N         videos rendered at once in the one browser (default 1)
+  --parallel N         videos whose frames render at once in the one browser (default 1)
+  --no-overlap         finish each video (audio mux, thumbnail) before the next starts (default: overlap them)
   --max-seconds N      longest scene (estimated) the prebuild may generate; default 300
   --dry-run            print the estimated cost per row and in total (clips not yet stored); render and send nothing
   --max-usd N          ask before spending more than N dollars (default ${DEFAULT_MAX_USD}, or HEYGEN_BATCH_MAX_USD);
                        without a terminal the batch refuses instead, unless --yes
   --yes                spend above --max-usd without asking
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
-  --preset ID --codec C --crf N --scale F --concurrency N --chunks K   as for \`npm run render\`
+  --preset ID --codec C --crf N --scale F --concurrency N --chunks K
+  --image-format F --jpeg-quality N --presenter P                      as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
 // Every flag is checked here, before any row is read or anything rendered: a bad value exits 2 at once.
@@ -41,13 +43,9 @@ const { values, flags, parallel, limit, maxSceneSec, maxUsd } = parseCommandLine
       limit: { type: 'string' },
       force: { type: 'boolean', default: false },
       name: { type: 'string' },
-      preset: { type: 'string' },
-      codec: { type: 'string' },
-      crf: { type: 'string' },
-      scale: { type: 'string' },
-      concurrency: { type: 'string' },
-      chunks: { type: 'string' },
+      ...RENDER_FLAG_OPTIONS,
       parallel: { type: 'string' },
+      'no-overlap': { type: 'boolean', default: false },
       'max-seconds': { type: 'string' },
       'allow-placeholders': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
@@ -111,8 +109,9 @@ try {
     limit,
     force: values.force,
     nameColumn: values.name,
-    ...flags,
+    settings: flags,
     parallel,
+    overlap: !values['no-overlap'],
     maxSceneSec,
     connect: connectHeyGen,
     allowPlaceholders: values['allow-placeholders'] === true,

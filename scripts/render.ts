@@ -5,15 +5,15 @@ import { ClipStore } from '../src/project/clip-store';
 import { loadSpec } from '../src/project/load-spec';
 import { fallbackWarning, localizeLoadedSpecs, parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 import { SpecError } from '../src/project/spec-error';
-import { bundleProject } from '../src/render/bundle-project';
 import { renderOnLambda } from '../src/render/lambda/render-on-lambda';
 import { lambdaCredentialsProblem } from '../src/render/lambda/aws-credentials';
 import { exitCleanlyOnSignals } from '../src/lib/exit-cleanup';
-import { sweepStaleTempDirs, moveTempDirIntoThisRun } from '../src/render/owned-temp-dir';
+import { moveTempDirIntoThisRun } from '../src/render/owned-temp-dir';
 import { createRenderReporter } from '../src/render/render-reporter';
-import { OptionError, parseRenderFlags } from '../src/render/render-options';
+import { OptionError, parseRenderFlags, RENDER_FLAG_OPTIONS } from '../src/render/render-options';
+import { openRenderSession } from '../src/render/render-session';
+import { renderSettings } from '../src/render/render-settings';
 import { prepareRender, renderSpec } from '../src/render/render-spec';
-import { openRenderBrowser } from '../src/render/render-video';
 
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = `Usage: npm run render -- <spec.json> [options]
@@ -22,7 +22,10 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --codec C            h264 (default, AAC) | h265 (AAC) | vp8 | vp9 (Opus, .webm) | prores (PCM, .mov)
   --crf N              quality (lower is better)
   --scale F            e.g. 0.5 for half size
-  --concurrency N      browser tabs
+  --concurrency N      browser tabs rendering frames at once (default: see README, Performance)
+  --image-format F     jpeg (default for opaque codecs) | png
+  --jpeg-quality N     1-100 (default: see README, Performance)
+  --presenter P        media (default: @remotion/media <Video>, WebCodecs) | offthread (OffthreadVideo)
   --chunks K           render K frame ranges side by side and join them
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)
@@ -35,12 +38,7 @@ const { values, specFile, flags, on } = parseCommandLine(
     usage: USAGE,
     options: {
       out: { type: 'string' },
-      preset: { type: 'string' },
-      codec: { type: 'string' },
-      scale: { type: 'string' },
-      crf: { type: 'string' },
-      concurrency: { type: 'string' },
-      chunks: { type: 'string' },
+      ...RENDER_FLAG_OPTIONS,
       on: { type: 'string', default: 'local' },
       'allow-placeholders': { type: 'boolean', default: false },
       locale: { type: 'string' },
@@ -52,7 +50,7 @@ const { values, specFile, flags, on } = parseCommandLine(
   (values, positionals) => ({
     values,
     specFile: positionals[0]!,
-    flags: { ...parseRenderFlags(values), locales: parseLocaleSelection(values), fallback: parseFallback(values.fallback) },
+    flags: { ...renderSettings(parseRenderFlags(values)), locales: parseLocaleSelection(values), fallback: parseFallback(values.fallback) },
     on: parseChoiceFlag('on', values.on, ['local', 'lambda'] as const)!,
   }),
 );
@@ -86,52 +84,25 @@ try {
       codeRoot: CODE_ROOT,
       prepared,
       outFile,
-      codec: flags.codec,
-      scale: flags.scale,
-      crf: flags.crf,
+      settings: flags,
       framesPerLambda: flags.chunks ? Math.ceil(prepared.timeline.durationInFrames / flags.chunks) : undefined,
       onStep: (step, detail) => process.stderr.write(`  lambda ${step}: ${detail}\n`),
       onProgress: (p) => process.stderr.write(`  lambda render: ${(p.progress * 100).toFixed(0)}% · ${p.framesRendered}/${p.totalFrames} frames · ${p.lambdasInvoked} functions\n`),
     });
     process.stderr.write(`  rendered ${path.relative(root, result.outFile)} on Lambda in ${((Date.now() - t0) / 1000).toFixed(1)}s${result.costUsd !== null ? ` (~$${result.costUsd.toFixed(4)})` : ''}\n`);
   } else {
-    await sweepStaleTempDirs();
     process.stderr.write('Bundling remotion/ …\n');
-    const project = await bundleProject({ root: CODE_ROOT, publicDir: path.join(root, 'public') });
-    const browser = await openRenderBrowser(CODE_ROOT).catch(async (err: unknown) => {
-      await project.dispose();
-      throw err;
-    });
-    const cleanup = async () => {
-      await browser.close({ silent: true });
-      await project.dispose();
-    };
+    const session = await openRenderSession({ codeRoot: CODE_ROOT, publicDir: path.join(root, 'public'), settings: flags });
     process.stderr.write(`Bundled and browser ready in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
     try {
       // One bundle and one browser for every locale asked for.
       for (const { locale, suffix: named } of localized) {
         const reporter = createRenderReporter(`${path.basename(specFile)}${named ? ` ${locale}` : ''}`);
-        const result = await renderSpec({
-          root,
-          specFile,
-          locale: named ? locale : undefined,
-          fallback: flags.fallback,
-          serveUrl: project.serveUrl,
-          browser,
-          outFile: values.out ? path.resolve(values.out) : undefined,
-          preset: flags.preset,
-          codec: flags.codec,
-          scale: flags.scale,
-          crf: flags.crf,
-          concurrency: flags.concurrency,
-          chunks: flags.chunks,
-          onProgress: reporter.onProgress,
-          allowPlaceholders,
-        });
+        const result = await renderSpec(session, { root, specFile, locale: named ? locale : undefined, fallback: flags.fallback, outFile: values.out ? path.resolve(values.out) : undefined, onProgress: reporter.onProgress, allowPlaceholders });
         reporter.done(path.relative(root, result.outFile));
       }
     } finally {
-      await cleanup();
+      await session.close();
     }
   }
 } catch (err) {

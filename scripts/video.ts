@@ -10,10 +10,9 @@ import { fallbackWarning, parseFallback, parseLocaleSelection } from '../src/pro
 import { SpecError } from '../src/project/spec-error';
 import { checkDistinctIds } from '../src/render/check-distinct-ids';
 import { connectHeyGen } from './lib/connect-heygen';
-import { bundleProject } from '../src/render/bundle-project';
 import { createRenderReporter } from '../src/render/render-reporter';
+import { openRenderSession } from '../src/render/render-session';
 import { renderSpec } from '../src/render/render-spec';
-import { openRenderBrowser } from '../src/render/render-video';
 
 // remotion/ lives beside scripts/, whatever folder the project (videos/, public/) is run from.
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -45,18 +44,16 @@ try {
     throw new Error(`${prebuild.failed.length} clip(s) failed; fix and re-run (ready clips are kept)`);
   }
   process.stderr.write('Bundling remotion/ …\n');
-  const project = await bundleProject({ root: CODE_ROOT, publicDir: path.join(process.cwd(), 'public') });
-  const browser = await openRenderBrowser(CODE_ROOT);
+  const session = await openRenderSession({ codeRoot: CODE_ROOT, publicDir: path.join(process.cwd(), 'public') });
   try {
     // One bundle and one browser for every spec and language.
     for (const { file, locale, suffix } of prebuild.specs) {
       const r = createRenderReporter(suffix ? `${file} ${locale}` : file);
-      const result = await renderSpec({ specFile: file, locale: suffix ? locale : undefined, fallback, serveUrl: project.serveUrl, browser, onProgress: r.onProgress });
+      const result = await renderSpec(session, { specFile: file, locale: suffix ? locale : undefined, fallback, onProgress: r.onProgress });
       r.done(path.relative(process.cwd(), result.outFile));
     }
   } finally {
-    await browser.close({ silent: true });
-    await project.dispose();
+    await session.close();
   }
 } catch (err) {
   console.error(err instanceof SpecError ? err.message : `video failed: ${(err as Error).message}`);

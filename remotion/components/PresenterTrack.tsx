@@ -1,9 +1,11 @@
+import { Video } from '@remotion/media';
 import { AbsoluteFill, Freeze, OffthreadVideo, Sequence, staticFile, useCurrentFrame, useVideoConfig } from 'remotion';
 import type { ClipEntry } from '../../src/spec/manifest';
 import type { Timeline } from '../../src/spec/timeline';
 import type { Framing, PresenterPlacement } from '../shared/layout';
 import { rectStyle } from '../shared/rect';
 import { clipFrames } from '../shared/scene-timing';
+import type { PresenterPlayer } from '../shared/template-schema';
 import type { ResolvedTheme } from '../shared/theme';
 import { enter } from './motion';
 
@@ -15,14 +17,22 @@ export const PRESENTER_ENTRANCE_SEC = 0.8;
  * shows clip frame floor(f·25/30) at scene frame f with no drift; after the clip ends its last frame holds
  * (muted) through the scene's padding, so the presenter never blinks out between scenes.
  */
-const PresenterClip: React.FC<{ clip: ClipEntry; style: React.CSSProperties }> = ({ clip, style }) => {
+const PresenterClip: React.FC<{ clip: ClipEntry; style: React.CSSProperties; player: PresenterPlayer }> = ({ clip, style, player }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const frames = clipFrames(clip.durationSec, fps);
   const held = frame >= frames;
+  const src = staticFile(clip.file);
   return (
     <Freeze frame={frames - 1} active={held}>
-      <OffthreadVideo src={staticFile(clip.file)} transparent muted={held} style={style} />
+      {player === 'offthread' ? (
+        // Kept for comparison (bench:render's old path) and as a way out: 1.5x the time per frame of <Video> here.
+        <OffthreadVideo src={src} transparent muted={held} style={style} />
+      ) : (
+        // WebCodecs in the page: no screenshot-and-extract round trip per frame; alpha kept; falls back to
+        // OffthreadVideo (transparent) where the browser cannot decode the clip.
+        <Video src={src} muted={held} style={style} fallbackOffthreadVideoProps={{ transparent: true }} />
+      )}
     </Freeze>
   );
 };
@@ -85,6 +95,7 @@ export const PresenterTrack: React.FC<{
   unit: number;
   /** Shown on the placeholder of a scene whose clip is not built yet. */
   buildCommand: string;
+  player?: PresenterPlayer;
 }> = ({
   timeline,
   placement,
@@ -93,6 +104,7 @@ export const PresenterTrack: React.FC<{
   theme,
   unit: u,
   buildCommand,
+  player = 'media',
 }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
@@ -132,7 +144,7 @@ export const PresenterTrack: React.FC<{
         {timeline.scenes.map((s, i) =>
           s.fullFrame ? null : (
             <Sequence key={i} from={s.from} durationInFrames={s.durationInFrames} name={`Presenter ${i + 1}`} layout="none">
-              {s.clip ? <PresenterClip clip={s.clip} style={clipStyle} /> : <PresenterPlaceholder theme={theme} unit={u} style={clipStyle} round={round} seconds={s.speechSec} command={buildCommand} />}
+              {s.clip ? <PresenterClip clip={s.clip} style={clipStyle} player={player} /> : <PresenterPlaceholder theme={theme} unit={u} style={clipStyle} round={round} seconds={s.speechSec} command={buildCommand} />}
             </Sequence>
           ),
         )}

@@ -75,7 +75,7 @@ export const TemplateVideo: React.FC<{ spec: TemplateProps; look: TemplateLook }
         <Backdrop background={spec.background} theme={theme} />
         <ScenesTrack scenes={spec.scenes} timeline={timeline} overlap={transition} kind={spec.sceneTransition} layout={layout} theme={theme} locale={numberLocale} introFrames={introFrames} />
         {introFrames ? <TitleCard title={spec.title!} kicker={lowerThird?.name} box={cardBox} theme={theme} unit={layout.unit} frames={introFrames} /> : null}
-        <PresenterTrack timeline={timeline} placement={layout.presenter} framing={framing} side={side} theme={theme} unit={layout.unit} buildCommand={spec.specFile ? `npm run prebuild -- ${spec.specFile}` : 'npm run prebuild'} />
+        <PresenterTrack timeline={timeline} placement={layout.presenter} framing={framing} side={side} theme={theme} unit={layout.unit} player={spec.presenterPlayer} buildCommand={spec.specFile ? `npm run prebuild -- ${spec.specFile}` : 'npm run prebuild'} />
         {lowerThird ? <LowerThird name={lowerThird.name} role={lowerThird.role} box={layout.lowerThird} theme={theme} unit={layout.unit} at={Math.round(0.8 * fps)} seconds={4} /> : null}
         {pages.length ? <CaptionsTrack pages={pages} box={layout.captions} style={look.captionStyle} theme={theme} /> : null}
         {theme.logo ? <LogoMark src={theme.logo} box={layout.logo} alignRight={layout.logo.x > width / 2} /> : null}

@@ -6,6 +6,10 @@ import { captionTrackSchema } from './captions';
 export const transitionKindSchema = z.enum(['fade', 'slide', 'wipe', 'none']);
 export type TransitionKind = z.infer<typeof transitionKindSchema>;
 
+/** `media`: @remotion/media's <Video> (WebCodecs in the page); `offthread`: Remotion's <OffthreadVideo transparent>. */
+export const presenterPlayerSchema = z.enum(['media', 'offthread']);
+export type PresenterPlayer = z.infer<typeof presenterPlayerSchema>;
+
 export const lowerThirdSchema = z.object({
   name: z.string().min(1).max(60),
   role: z.string().max(80).optional(),
@@ -18,6 +22,7 @@ export const templatePropsSchema = videoSpecSchema.extend({
   captionTracks: z.array(captionTrackSchema.nullable()).optional().describe('Per scene; filled in by calculateMetadata from the manifest'),
   specFile: z.string().optional().describe('The spec file this video comes from (set by `npm run studio`); named in the command that builds missing clips'),
   sceneTransition: transitionKindSchema.default('fade').describe('Between scenes'),
+  presenterPlayer: presenterPlayerSchema.optional().describe('How presenter clips are decoded: media (WebCodecs, default) or offthread (for comparison)'),
 });
 export type TemplatePropsInput = z.input<typeof templatePropsSchema>;
 export type TemplateProps = z.output<typeof templatePropsSchema>;

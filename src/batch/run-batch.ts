@@ -1,27 +1,25 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderStill, type HeadlessBrowser } from '@remotion/renderer';
 import { acquirePidLock } from '../lib/pid-lock';
 import type { ConnectHeyGen } from '../heygen';
 import { ClipStore } from '../project/clip-store';
 import { hashReferencedFiles } from '../project/project-files';
 import { runPrebuild, type PrebuildEvent, type PrebuildResult } from '../jobs/run-prebuild';
 import { jsonPath, SpecError } from '../project/spec-error';
-import { withoutSecretsInEnv } from '../lib/secrets';
-import type { FormatId } from '../spec/formats';
 import { videoSpecSchema } from '../spec/video-spec';
-import { bundleProject } from '../render/bundle-project';
-import { openRenderBrowser } from '../render/open-render-browser';
 import { sweepStaleTempDirs } from '../render/owned-temp-dir';
-import { CODECS, type CodecChoice } from '../render/render-options';
+import { openRenderSession, type RenderSession } from '../render/render-session';
+import { renderSettings, type RenderSettings, type RenderSettingsInput } from '../render/render-settings';
 import { prepareRender, type PreparedRender } from '../render/render-spec';
-import { renderVideo, type RenderProgress } from '../render/render-video';
+import type { RenderProgress } from '../render/render-video';
 import { BatchInputError } from './batch-error';
 import { estimateBatchCost, type BatchEstimate } from './estimate-batch-cost';
 import { finishedRecord, notOurVideo, recordedVideos, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
 import { writeContactSheet } from './contact-sheet';
 import { expandTemplate, templateFields, type RowProblem } from './expand-template';
+import { createGate } from './gate';
 import { outputName } from './output-name';
+import { thumbnailFromVideo } from './thumbnail-from-video';
 import { readRows, type DataRow } from './read-rows';
 
 export interface BatchOptions {
@@ -40,20 +38,20 @@ export interface BatchOptions {
   force?: boolean;
   /** The column that names each video; default "id" (rows are named row-N when there is none). */
   nameColumn?: string;
-  preset?: FormatId;
-  codec?: CodecChoice;
-  scale?: number;
-  crf?: number;
-  concurrency?: number;
-  chunks?: number;
-  /** Videos rendered at once in the one browser; default 1. */
+  /** How each row is rendered (codec, preset, scale, …); defaults as for `npm run render`. */
+  settings?: RenderSettingsInput;
+  /** Videos whose frames render at once in the one browser; default 1. */
   parallel?: number;
+  /**
+   * Start the next video while the last one's audio is muxed and its thumbnail made (default true): its frames
+   * wait for the browser, everything else overlaps.
+   */
+  overlap?: boolean;
   prebuildConcurrency?: number;
   /** Longest estimated scene the prebuild may generate (--max-seconds). */
   maxSceneSec?: number;
-  /** Reuse a bundle and a browser (tests, benchmarks); otherwise made here once and disposed. */
-  serveUrl?: string;
-  browser?: HeadlessBrowser;
+  /** Reuse a render session (tests, benchmarks); otherwise one is opened here, once, and closed. */
+  session?: RenderSession;
   /** Opens HeyGen or the emulator (the entry point's choice) when clips must be made. */
   connect: ConnectHeyGen;
   onEvent?: (e: BatchEvent) => void;
@@ -116,7 +114,7 @@ export function stillFrame(prepared: PreparedRender): number {
 }
 
 const THUMB_WIDTH = 320;
-/** Two videos side by side measured no faster on 2 cores (each keeps a core busy); more cores may differ. */
+/** Two videos' frames side by side measured no faster on 2 cores (each keeps a core busy); more cores may differ. */
 export const DEFAULT_PARALLEL = 1;
 
 /** out/batch/<this>: the template's file name without ".json" and "template" ("videos/q3-template.json" -> "q3"). */
@@ -197,7 +195,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   // A folder per template: two templates' rows named alike never write over each other's videos.
   const outDir = path.resolve(root, opts.outDir ?? path.join('out', 'batch', templateFolderName(opts.template)));
   const emit = opts.onEvent ?? (() => {});
-  const codec = opts.codec ?? CODECS.h264;
+  const rs = renderSettings(opts.session?.settings, opts.settings);
 
   const template = await readTemplate(opts.template, root);
   const table = await readRows(opts.data, root);
@@ -295,14 +293,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       (prebuild?.plan.clips ?? []).filter((c) => failedClips.has(c.key) && c.usedBy.some((u) => path.resolve(root, u.file) === specFile)).map((c) => failedClips.get(c.key)!);
 
     const manifest = await store.readManifest();
-    const settings = { codec: codec.codec, audioCodec: codec.audioCodec, preset: opts.preset ?? null, scale: opts.scale ?? 1, crf: opts.crf ?? null, thumbWidth: THUMB_WIDTH, stillAt: STILL_AT };
+    const settings = { codec: rs.codec.codec, audioCodec: rs.codec.audioCodec, preset: rs.preset ?? null, scale: rs.scale, crf: rs.crf ?? null, thumbWidth: THUMB_WIDTH, stillAt: STILL_AT };
     const todo: { c: Candidate; prepared: PreparedRender; inputHash: string }[] = [];
     for (const c of candidates) {
       const base: RowOutcome = { row: c.data.row, line: c.data.line, name: c.name, status: 'failed' };
       let prepared: PreparedRender;
       try {
         const spec = videoSpecSchema.parse(JSON.parse(await readFile(c.specFile, 'utf8')));
-        prepared = await prepareRender({ root, file: path.relative(root, c.specFile), spec, manifest, preset: opts.preset, allowPlaceholders: opts.allowPlaceholders });
+        prepared = await prepareRender({ root, file: path.relative(root, c.specFile), spec, manifest, preset: rs.preset, allowPlaceholders: opts.allowPlaceholders });
       } catch (err) {
         const causes = clipFailuresFor(c.specFile);
         const why = causes.length ? `presenter clip failed: ${causes[0]}` : prebuildError ? `prebuild failed: ${prebuildError}` : (err as Error).message;
@@ -311,7 +309,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       }
       const inputHash = renderInputHash({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, settings });
       const done = opts.force ? null : await finishedRecord(outDir, c.name, inputHash);
-      const refusal = done ? null : await notOurVideo(outDir, c.name, `${c.name}.${codec.extension}`, templateId);
+      const refusal = done ? null : await notOurVideo(outDir, c.name, `${c.name}.${rs.codec.extension}`, templateId);
       if (done) outcomes.set(c.data.row, outcomeFromRecord(base, done, 'skipped'));
       else if (refusal) outcomes.set(c.data.row, { ...base, error: refusal });
       else todo.push({ c, prepared, inputHash });
@@ -320,13 +318,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
 
     if (todo.length) {
       const tReady = Date.now();
-      const bundle = opts.serveUrl ? null : await bundleProject({ root: codeRoot, publicDir: store.publicDir });
-      const serveUrl = opts.serveUrl ?? bundle!.serveUrl;
-      let browser: HeadlessBrowser | null = null;
+      const session = opts.session ?? (await openRenderSession({ codeRoot, publicDir: store.publicDir, settings: rs }));
       try {
-        browser = opts.browser ?? (await openRenderBrowser(codeRoot));
         emit({ type: 'ready', ms: Date.now() - tReady });
-        const b = browser;
         const renderOne = async (i: number) => {
           const { c, prepared, inputHash } = todo[i]!;
           const of = todo.length;
@@ -335,7 +329,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           let outcome: RowOutcome;
           try {
             const onProgress = (progress: RenderProgress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress });
-            const record = await renderRow({ outDir, name: c.name, row: c.data.row, template: templateId, prepared, inputHash, serveUrl, browser: b, codec, opts, onProgress });
+            const record = await renderRow({ outDir, name: c.name, row: c.data.row, template: templateId, prepared, inputHash, session, settings: rs, framesGate, onProgress });
             outcome = outcomeFromRecord(base, record, 'rendered');
           } catch (err) {
             outcome = { ...base, error: (err as Error).message.split('\n')[0] };
@@ -344,15 +338,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           emit({ type: 'row-done', index: i + 1, of, outcome });
         };
         let next = 0;
-        const workers = Math.max(1, Math.min(opts.parallel ?? DEFAULT_PARALLEL, todo.length));
+        const parallel = opts.parallel ?? DEFAULT_PARALLEL;
+        const framesGate = createGate(parallel);
+        const workers = Math.max(1, Math.min(parallel + (opts.overlap === false ? 0 : 1), todo.length));
         await Promise.all(
           Array.from({ length: workers }, async () => {
             while (next < todo.length) await renderOne(next++);
           }),
         );
       } finally {
-        if (!opts.browser) await browser?.close({ silent: true });
-        await bundle?.dispose();
+        if (!opts.session) await session.close();
       }
     }
 
@@ -384,43 +379,18 @@ async function renderRow(a: {
   template: string;
   prepared: PreparedRender;
   inputHash: string;
-  serveUrl: string;
-  browser: HeadlessBrowser;
-  codec: CodecChoice;
-  opts: BatchOptions;
+  session: RenderSession;
+  settings: RenderSettings;
+  framesGate: <T>(frames: () => Promise<T>) => Promise<T>;
   onProgress: (p: RenderProgress) => void;
 }): Promise<BatchRecord> {
-  const file = `${a.name}.${a.codec.extension}`;
+  const file = `${a.name}.${a.settings.codec.extension}`;
   const outFile = path.join(a.outDir, file);
-  const result = await renderVideo({
-    serveUrl: a.serveUrl,
-    compositionId: a.prepared.compositionId,
-    inputProps: a.prepared.inputProps,
-    outFile,
-    browser: a.browser,
-    codec: a.codec,
-    scale: a.opts.scale,
-    crf: a.opts.crf,
-    concurrency: a.opts.concurrency,
-    chunks: a.opts.chunks,
-    onProgress: a.onProgress,
-  });
+  const result = await a.session.render({ compositionId: a.prepared.compositionId, inputProps: a.prepared.inputProps, outFile, onProgress: a.onProgress, framesGate: a.framesGate }, a.settings);
   const thumb = path.join('thumbs', `${a.name}.jpg`);
   const thumbFile = path.join(a.outDir, thumb);
   await mkdir(path.dirname(thumbFile), { recursive: true });
-  await withoutSecretsInEnv(() => renderStill({
-    serveUrl: a.serveUrl,
-    composition: result.composition,
-    inputProps: a.prepared.inputProps,
-    frame: stillFrame(a.prepared),
-    output: `${thumbFile}.partial.jpg`,
-    imageFormat: 'jpeg',
-    jpegQuality: 75,
-    scale: THUMB_WIDTH / result.composition.width,
-    overwrite: true,
-    puppeteerInstance: a.browser,
-    logLevel: 'error',
-  }));
+  await thumbnailFromVideo(outFile, { frame: stillFrame(a.prepared), fps: result.fps, width: THUMB_WIDTH, output: `${thumbFile}.partial.jpg` });
   await rename(`${thumbFile}.partial.jpg`, thumbFile);
   const record: BatchRecord = {
     inputHash: a.inputHash,

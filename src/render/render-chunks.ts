@@ -4,6 +4,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ownedTempDir } from './owned-temp-dir';
 import type { CodecChoice } from './render-options';
+import type { RenderSettings } from './render-settings';
 import { ffmpegPath, runBinary } from '../media/ffmpeg';
 import { muxAudio } from './mux-audio';
 
@@ -16,12 +17,8 @@ export interface RenderChunksOptions {
   inputProps: Record<string, unknown>;
   outputLocation: string;
   browser: HeadlessBrowser;
-  codec: CodecChoice;
-  chunks: number;
-  scale?: number;
-  crf?: number;
-  /** Browser tabs per chunk; the chunks themselves already run side by side. */
-  concurrencyPerChunk?: number;
+  /** `chunks` ranges side by side; `concurrency` is split between them (each chunk gets at least one tab). */
+  settings: RenderSettings;
   onProgress?: (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) => void;
 }
 
@@ -53,8 +50,10 @@ async function joinWavs(files: string[], out: string, dir: string): Promise<void
  */
 export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks: number; framesPerChunk: number }> {
   const total = opts.composition.durationInFrames;
-  const { framesPerChunk, ranges } = planChunks(total, opts.chunks);
-  const formats = chunkFormats(opts.codec);
+  const { settings } = opts;
+  const { framesPerChunk, ranges } = planChunks(total, settings.chunks);
+  const formats = chunkFormats(settings.codec);
+  const tabsPerChunk = Math.max(1, Math.floor((settings.concurrency ?? 1) / ranges.length));
   const dir = ownedTempDir('chunks');
   const rendered = ranges.map(() => 0);
   const encoded = ranges.map(() => 0);
@@ -74,10 +73,11 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
           inputProps: opts.inputProps,
           codec: formats.videoCodec,
           audioCodec: formats.audioCodec,
-          imageFormat: opts.codec.imageFormat,
-          crf: opts.crf,
-          scale: opts.scale ?? 1,
-          concurrency: opts.concurrencyPerChunk ?? 1,
+          imageFormat: settings.imageFormat,
+          jpegQuality: settings.imageFormat === 'jpeg' ? settings.jpegQuality : undefined,
+          crf: settings.crf,
+          scale: settings.scale,
+          concurrency: tabsPerChunk,
           frameRange,
           compositionStart: 0,
           outputLocation: video,
@@ -96,13 +96,13 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
       }),
     );
     report('combining');
-    const silent = path.join(dir, `joined.${opts.codec.extension}`);
+    const silent = path.join(dir, `joined.${settings.codec.extension}`);
     const wav = path.join(dir, 'joined.wav');
     await combineChunks({
       outputLocation: silent,
       videoFiles: files.map((f) => f.video),
       audioFiles: [],
-      codec: opts.codec.codec,
+      codec: settings.codec.codec,
       fps: opts.composition.fps,
       framesPerChunk,
       preferLossless: false,
@@ -110,7 +110,7 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
       logLevel: 'error',
     });
     await joinWavs(files.map((f) => f.audio), wav, dir);
-    await muxAudio(silent, wav, opts.outputLocation, opts.codec);
+    await muxAudio(silent, wav, opts.outputLocation, settings.codec);
     return { chunks: ranges.length, framesPerChunk };
   } finally {
     await rm(dir, { recursive: true, force: true });

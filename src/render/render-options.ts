@@ -1,6 +1,7 @@
 import type { AudioCodec } from '@remotion/renderer';
 import { FlagError, parseChoiceFlag, parseNumberFlag } from '../lib/cli-flags';
 import { FORMAT_IDS, type FormatId } from '../spec/formats';
+import type { RenderSettingsInput } from './render-settings';
 
 export type OutputCodec = 'h264' | 'h265' | 'vp8' | 'vp9' | 'prores';
 
@@ -36,17 +37,34 @@ export function parsePreset(value: string | undefined): FormatId | undefined {
 /** A number option, checked against its range; the message names the flag, the value and what it accepts. */
 export const parseNumber = parseNumberFlag;
 
-export interface RenderFlags {
-  preset?: FormatId;
-  codec: CodecChoice;
-  crf?: number;
-  scale?: number;
-  concurrency?: number;
-  chunks?: number;
+/** The flags of RenderSettings, as `render` and `batch` take them (see RENDER_FLAG_OPTIONS). */
+export interface RenderFlagValues {
+  preset?: string;
+  codec?: string;
+  crf?: string;
+  scale?: string;
+  concurrency?: string;
+  chunks?: string;
+  'image-format'?: string;
+  'jpeg-quality'?: string;
+  presenter?: string;
 }
 
-/** The render flags shared by `render` and `batch`, checked in one place. */
-export function parseRenderFlags(values: { preset?: string; codec?: string; crf?: string; scale?: string; concurrency?: string; chunks?: string }): RenderFlags {
+/** parseArgs options of the render flags, shared by `render` and `batch`. */
+export const RENDER_FLAG_OPTIONS = {
+  preset: { type: 'string' },
+  codec: { type: 'string' },
+  crf: { type: 'string' },
+  scale: { type: 'string' },
+  concurrency: { type: 'string' },
+  chunks: { type: 'string' },
+  'image-format': { type: 'string' },
+  'jpeg-quality': { type: 'string' },
+  presenter: { type: 'string' },
+} as const;
+
+/** The render flags shared by `render` and `batch`, checked in one place; unset flags stay undefined (defaults apply later). */
+export function parseRenderFlags(values: RenderFlagValues): RenderSettingsInput & { codec: CodecChoice } {
   const codec = parseCodec(values.codec);
   const crfMax = codec.codec === 'h264' || codec.codec === 'h265' ? 51 : 63;
   if (codec.codec === 'prores' && values.crf !== undefined) throw new FlagError(`--crf ${JSON.stringify(values.crf)} does not apply to prores (lossless-ish by profile); drop it`);
@@ -57,5 +75,8 @@ export function parseRenderFlags(values: { preset?: string; codec?: string; crf?
     scale: parseNumber('scale', values.scale, { min: 0.05, max: 4 }),
     concurrency: parseNumber('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
     chunks: parseNumber('chunks', values.chunks, { min: 1, max: 64, integer: true }),
+    imageFormat: parseChoiceFlag('image-format', values['image-format'], ['jpeg', 'png'] as const),
+    jpegQuality: parseNumber('jpeg-quality', values['jpeg-quality'], { min: 1, max: 100, integer: true }),
+    presenterPlayer: parseChoiceFlag('presenter', values.presenter, ['media', 'offthread'] as const),
   };
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { ClipStore } from '../project/clip-store';
 import { loadSpec } from '../project/load-spec';
 import { localizeLoadedSpecs } from '../project/localized-specs';
@@ -9,9 +8,11 @@ import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';
 import type { Timeline } from '../spec/timeline';
 import type { VideoSpec } from '../spec/video-spec';
+import { checkClipsWhole } from './check-clips-whole';
 import { compositionFor } from './composition-for';
-import { renderVideo, type RenderProgress, type RenderVideoResult } from './render-video';
-import { CODECS, type CodecChoice } from './render-options';
+import type { RenderSession } from './render-session';
+import { renderSettings, type RenderSettingsInput } from './render-settings';
+import type { RenderProgress, RenderVideoResult } from './render-video';
 
 export interface PreparedRender {
   spec: VideoSpec;
@@ -51,6 +52,7 @@ export async function prepareRender(opts: PrepareRenderOptions): Promise<Prepare
         : `${opts.file}: ${timeline.missingClips} of ${spec.scenes.length} scene clip(s) are not built yet; run \`npm run prebuild -- ${opts.file}\` first.`,
     );
   }
+  await checkClipsWhole({ root: opts.root ?? process.cwd(), specFile: opts.file, clips: sceneClips });
   return {
     spec,
     compositionId: compositionFor(spec),
@@ -62,16 +64,7 @@ export async function prepareRender(opts: PrepareRenderOptions): Promise<Prepare
 export interface RenderSpecOptions {
   root?: string;
   specFile: string;
-  serveUrl: string;
   outFile?: string;
-  browser?: HeadlessBrowser;
-  /** A format id from formats.ts that replaces the spec's own. */
-  preset?: FormatId;
-  codec?: CodecChoice;
-  scale?: number;
-  crf?: number;
-  concurrency?: number | null;
-  chunks?: number;
   onProgress?: (p: RenderProgress) => void;
   /** Render the spec in this language (its translations and voice), to out/<id>.<locale>.<ext>. */
   locale?: string;
@@ -81,28 +74,16 @@ export interface RenderSpecOptions {
   allowPlaceholders?: boolean;
 }
 
-/** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where. */
-export async function renderSpec(opts: RenderSpecOptions): Promise<RenderVideoResult & { specId: string; locale: string }> {
+/** Renders one spec with the clips in the manifest to out/<id>.<ext> unless told where, in the session's bundle and browser. */
+export async function renderSpec(session: RenderSession, opts: RenderSpecOptions, overrides?: RenderSettingsInput): Promise<RenderVideoResult & { specId: string; locale: string }> {
   const root = opts.root ?? process.cwd();
+  const settings = renderSettings(session.settings, overrides);
   const loaded = await loadSpec(opts.specFile, root);
   const [localized] = opts.locale ? localizeLoadedSpecs([loaded], { kind: 'list', locales: [opts.locale] }, opts.fallback) : [{ ...loaded, suffix: '' }];
   const { file, spec, suffix } = localized!;
   const manifest = await new ClipStore(root).readManifest();
-  const prepared = await prepareRender({ root, file, spec, manifest, preset: opts.preset, allowPlaceholders: opts.allowPlaceholders });
-  const codec = opts.codec ?? CODECS.h264;
-  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}${suffix}.${codec.extension}`);
-  const result = await renderVideo({
-    serveUrl: opts.serveUrl,
-    compositionId: prepared.compositionId,
-    inputProps: prepared.inputProps,
-    outFile,
-    browser: opts.browser,
-    codec,
-    scale: opts.scale,
-    crf: opts.crf,
-    concurrency: opts.concurrency,
-    chunks: opts.chunks,
-    onProgress: opts.onProgress,
-  });
+  const prepared = await prepareRender({ root, file, spec, manifest, preset: settings.preset, allowPlaceholders: opts.allowPlaceholders });
+  const outFile = opts.outFile ?? path.join(root, 'out', `${spec.id}${suffix}.${settings.codec.extension}`);
+  const result = await session.render({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, outFile, onProgress: opts.onProgress }, settings);
   return { ...result, specId: spec.id, locale: spec.locale };
 }

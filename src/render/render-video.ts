@@ -5,12 +5,10 @@ import { onExitSync } from '../lib/exit-cleanup';
 import path from 'node:path';
 import type { VideoConfig } from 'remotion';
 import { withoutSecretsInEnv } from '../lib/secrets';
-import { openRenderBrowser } from './open-render-browser';
 import { renderChunks } from './render-chunks';
-import { CODECS, type CodecChoice } from './render-options';
+import type { RenderSettings } from './render-settings';
 import { muxAudio } from './mux-audio';
-
-export { openRenderBrowser };
+import { checkOutputWhole } from './check-output-whole';
 
 export interface RenderProgress {
   renderedFrames: number;
@@ -20,22 +18,30 @@ export interface RenderProgress {
   stage: string;
 }
 
-export interface RenderVideoOptions {
-  serveUrl: string;
+/** What one render shows and where it goes; how it is rendered is the RenderSettings. */
+export interface RenderJob {
   compositionId: string;
   inputProps: Record<string, unknown>;
   outFile: string;
-  /** Reuse one browser across renders (batch); otherwise one is opened and closed here. */
-  browser?: HeadlessBrowser;
-  /** Default H.264 + AAC. */
-  codec?: CodecChoice;
-  scale?: number;
-  crf?: number;
-  concurrency?: number | null;
   frameRange?: [number, number];
-  /** Render K frame ranges side by side and join them (the local form of a Lambda render). */
-  chunks?: number;
   onProgress?: (p: RenderProgress) => void;
+  /**
+   * Wraps the browser part (frames, their encoding, the audio mix), so a batch can let the next video's frames start
+   * while this one's audio is muxed and its thumbnail made (see src/batch/run-batch.ts).
+   */
+  framesGate?: <T>(frames: () => Promise<T>) => Promise<T>;
+}
+
+export interface RenderVideoOptions extends RenderJob {
+  /** From the render session (src/render/render-session.ts): one bundle and one browser for every render. */
+  serveUrl: string;
+  browser: HeadlessBrowser;
+  settings: RenderSettings;
+}
+
+/** The composition's props with the render-only choices the components read (which presenter player). */
+export function propsForRender(inputProps: Record<string, unknown>, settings: RenderSettings): Record<string, unknown> {
+  return { ...inputProps, presenterPlayer: settings.presenterPlayer };
 }
 
 export interface RenderVideoResult {
@@ -65,90 +71,83 @@ export function renderVideo(opts: RenderVideoOptions): Promise<RenderVideoResult
 }
 
 async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResult> {
-  const ownBrowser = opts.browser ? null : await openRenderBrowser();
-  const browser = opts.browser ?? ownBrowser!;
-  const codec = opts.codec ?? CODECS.h264;
+  const { browser, settings } = opts;
+  const codec = settings.codec;
+  const inputProps = propsForRender(opts.inputProps, settings);
   const t0 = Date.now();
-  let forgetPartial = () => {};
+  const composition = await selectComposition({
+    serveUrl: opts.serveUrl,
+    id: opts.compositionId,
+    inputProps,
+    puppeteerInstance: browser,
+    logLevel: 'error',
+  });
+  await mkdir(path.dirname(opts.outFile), { recursive: true });
+  const partial = partialPath(opts.outFile);
+  // An interrupted render leaves no half-written file (the next run would sweep it; this one does not wait).
+  const forgetPartial = onExitSync(() => {
+    for (const f of [partial, `${partial}.video${path.extname(partial)}`, `${partial}.audio.wav`]) rmSync(f, { force: true });
+  });
+  const onProgress = (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) =>
+    opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
+  const gate = opts.framesGate ?? (<T>(frames: () => Promise<T>) => frames());
+  const render = async () => {
+    if (settings.chunks > 1 && !opts.frameRange) {
+      await gate(() => renderChunks({ serveUrl: opts.serveUrl, composition, inputProps, outputLocation: partial, browser, settings, onProgress }));
+      return;
+    }
+    // AAC is encoded by muxAudio, not Remotion, so the encoder delay is recorded (see mux-audio.ts).
+    const fixAac = codec.audioCodec === 'aac';
+    const silent = `${partial}.video${path.extname(partial)}`;
+    const wav = `${partial}.audio.wav`;
+    try {
+      await gate(() => renderMedia({
+        serveUrl: opts.serveUrl,
+        composition,
+        inputProps,
+        codec: codec.codec,
+        audioCodec: fixAac ? undefined : codec.audioCodec,
+        imageFormat: settings.imageFormat,
+        jpegQuality: settings.imageFormat === 'jpeg' ? settings.jpegQuality : undefined,
+        crf: settings.crf,
+        scale: settings.scale,
+        concurrency: settings.concurrency,
+        frameRange: opts.frameRange ?? null,
+        outputLocation: fixAac ? silent : partial,
+        separateAudioTo: fixAac ? wav : undefined,
+        enforceAudioTrack: fixAac ? true : undefined,
+        overwrite: true,
+        puppeteerInstance: browser,
+        logLevel: 'error',
+        onProgress: ({ renderedFrames, encodedFrames, progress, stitchStage }) => onProgress({ renderedFrames, encodedFrames, progress, stage: stitchStage }),
+      }));
+      if (fixAac) await muxAudio(silent, wav, partial, codec);
+    } finally {
+      await rm(silent, { force: true });
+      await rm(wav, { force: true });
+    }
+  };
   try {
-    const composition = await selectComposition({
-      serveUrl: opts.serveUrl,
-      id: opts.compositionId,
-      inputProps: opts.inputProps,
-      puppeteerInstance: browser,
-      logLevel: 'error',
-    });
-    await mkdir(path.dirname(opts.outFile), { recursive: true });
-    const partial = partialPath(opts.outFile);
-    // An interrupted render leaves no half-written file (the next run would sweep it; this one does not wait).
-    forgetPartial = onExitSync(() => {
-      for (const f of [partial, `${partial}.video${path.extname(partial)}`, `${partial}.audio.wav`]) rmSync(f, { force: true });
-    });
-    const onProgress = (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) =>
-      opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
-    const render = async () => {
-      if (opts.chunks && opts.chunks > 1 && !opts.frameRange) {
-        await renderChunks({
-          serveUrl: opts.serveUrl,
-          composition,
-          inputProps: opts.inputProps,
-          outputLocation: partial,
-          browser,
-          codec,
-          chunks: opts.chunks,
-          scale: opts.scale,
-          crf: opts.crf,
-          concurrencyPerChunk: opts.concurrency ?? 1,
-          onProgress,
-        });
-        return;
-      }
-      // AAC is encoded by muxAudio, not Remotion, so the encoder delay is recorded (see mux-audio.ts).
-      const fixAac = codec.audioCodec === 'aac';
-      const silent = `${partial}.video${path.extname(partial)}`;
-      const wav = `${partial}.audio.wav`;
-      try {
-        await renderMedia({
-          serveUrl: opts.serveUrl,
-          composition,
-          inputProps: opts.inputProps,
-          codec: codec.codec,
-          audioCodec: fixAac ? undefined : codec.audioCodec,
-          imageFormat: codec.imageFormat,
-          crf: opts.crf,
-          scale: opts.scale ?? 1,
-          concurrency: opts.concurrency ?? null,
-          frameRange: opts.frameRange ?? null,
-          outputLocation: fixAac ? silent : partial,
-          separateAudioTo: fixAac ? wav : undefined,
-          enforceAudioTrack: fixAac ? true : undefined,
-          overwrite: true,
-          puppeteerInstance: browser,
-          logLevel: 'error',
-          onProgress: ({ renderedFrames, encodedFrames, progress, stitchStage }) => onProgress({ renderedFrames, encodedFrames, progress, stage: stitchStage }),
-        });
-        if (fixAac) await muxAudio(silent, wav, partial, codec);
-      } finally {
-        await rm(silent, { force: true });
-        await rm(wav, { force: true });
-      }
+    const frames = opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames;
+    const renderWhole = async () => {
+      await render();
+      await checkOutputWhole({ file: partial, outFile: opts.outFile, frames, fps: composition.fps });
     };
-    await render().catch(async (err: unknown) => {
+    await renderWhole().catch(async (err: unknown) => {
       await rm(partial, { force: true });
       throw err;
     });
     await rename(partial, opts.outFile);
-    return {
-      outFile: opts.outFile,
-      durationInFrames: composition.durationInFrames,
-      fps: composition.fps,
-      width: composition.width,
-      height: composition.height,
-      renderMs: Date.now() - t0,
-      composition,
-    };
   } finally {
     forgetPartial();
-    await ownBrowser?.close({ silent: true });
   }
+  return {
+    outFile: opts.outFile,
+    durationInFrames: composition.durationInFrames,
+    fps: composition.fps,
+    width: composition.width,
+    height: composition.height,
+    renderMs: Date.now() - t0,
+    composition,
+  };
 }

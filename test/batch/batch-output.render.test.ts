@@ -1,10 +1,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchOptions } from '../../src/batch/run-batch';
-import { bundleProject, type ProjectBundle } from '../../src/render/bundle-project';
-import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
+import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
 
@@ -19,10 +18,10 @@ const TEMPLATE = {
 
 describe('batch output: nothing finished is overwritten or dropped', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: ProjectBundle;
-  let browser: HeadlessBrowser;
+  let bundle: MountedBundle;
+  let session: RenderSession;
   const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', scale: 0.2, serveUrl: bundle.serveUrl, browser, connect: connectFreshEmulator() });
+  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.2 }, session, connect: connectFreshEmulator() });
 
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
@@ -31,12 +30,13 @@ describe('batch output: nothing finished is overwritten or dropped', () => {
     await writeFile(path.join(project.root, 'videos', 'u-template.json'), JSON.stringify(TEMPLATE));
     await mkdir(path.join(project.root, 'data'));
     await writeFile(path.join(project.root, 'data', 'rows.csv'), 'id,city\nalpha,Oslo\nbeta,Rome\n');
-    [bundle, browser] = await Promise.all([bundleProject({ root: PROJECT_ROOT, publicDir: path.join(project.root, 'public') }), openRenderBrowser(PROJECT_ROOT)]);
+    bundle = await mountBundle(path.join(project.root, 'public'));
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await browser?.close({ silent: true });
+    await session?.close();
     await bundle?.dispose();
     await project?.cleanup();
   });

@@ -3,12 +3,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchEvent, type BatchOptions } from '../../src/batch/run-batch';
 import { ffprobe } from '../../src/media/ffmpeg';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
-import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { startEmulator } from '../../src/emulator/server';
 import { connectFreshEmulator, connectTo } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
@@ -33,9 +32,9 @@ const GOOD_CSV = ['id,name,orders', 'acme,Acme,1200', 'globex,Globex,"3,400"', '
 describe('batch: template + rows -> videos', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let bundle: MountedBundle;
-  let browser: HeadlessBrowser;
+  let session: RenderSession;
   const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', scale: 0.25, serveUrl: bundle.serveUrl, browser, prebuildConcurrency: 3, connect: connectFreshEmulator() });
+  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.25 }, session, prebuildConcurrency: 3, connect: connectFreshEmulator() });
 
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
@@ -44,12 +43,13 @@ describe('batch: template + rows -> videos', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(path.join(project.root, 'data')));
     await writeFile(path.join(project.root, 'data', 'rows.csv'), CSV);
     await writeFile(path.join(project.root, 'data', 'good.csv'), GOOD_CSV);
-    [bundle, browser] = await Promise.all([mountBundle(path.join(project.root, 'public')), openRenderBrowser(PROJECT_ROOT)]);
+    bundle = await mountBundle(path.join(project.root, 'public'));
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await browser?.close({ silent: true });
+    await session?.close();
     await bundle?.dispose();
     await project?.cleanup();
   });
@@ -112,7 +112,7 @@ describe('batch: template + rows -> videos', () => {
   it('resumes after the batch process is killed mid-render: finished videos kept, the rest done, no partial left', async () => {
     const out = path.join(project.root, 'out', 'killed');
     const killed = await new Promise<{ sawSecond: boolean }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', TSX, BATCH_CLI, '--template', 'videos/t-template.json', '--data', 'data/good.csv', '--out', out, '--scale', '0.25'], {
+      const child = spawn(process.execPath, ['--import', TSX, BATCH_CLI, '--template', 'videos/t-template.json', '--data', 'data/good.csv', '--out', out, '--scale', '0.25', '--no-overlap'], {
         cwd: project.root,
         env: { ...process.env, HEYGEN_API_KEY: '' },
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -143,5 +143,5 @@ describe('batch: template + rows -> videos', () => {
     expect(files.filter((f) => f.includes('partial'))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.mp4')).sort()).toEqual(['acme.mp4', 'globex.mp4', 'umbrella.mp4']);
     expect(files).not.toContain('.lock');
-  });
+  }, 300_000); // two batch runs, one a fresh CLI process that bundles, on a shared machine
 });

@@ -71,8 +71,8 @@ describe('waitForVideo', () => {
       h.emulator.faults.add({ method: 'POST', path: '/v3/videos', fault: { type: 'stuck' } });
       const blocker = await h.client.createAvatarClip({ ...HI, title: 'blocker' }, { idempotencyKey: 'cap-1' });
       const queued = await h.client.createAvatarClip({ ...HI, title: 'queued' }, { idempotencyKey: 'cap-2' });
-      await new Promise((r) => setTimeout(r, 400));
-      expect((await h.client.videos.get(blocker.videoId)).status).toBe('processing');
+      // Wait for the event itself (the blocker takes the one slot), not for a guessed amount of time.
+      await expect.poll(async () => (await h.client.videos.get(blocker.videoId)).status, { interval: 50, timeout: 60_000 }).toBe('processing');
       expect((await h.client.videos.get(queued.videoId)).status).toBe('pending');
       await h.client.videos.delete(blocker.videoId);
       const result = await h.client.waitForVideo(queued.videoId);

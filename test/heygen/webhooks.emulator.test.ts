@@ -155,7 +155,7 @@ describe('signed deliveries', () => {
     expect(result.videoId).toBe(videoId);
     const attemptsTo = () => h.emulator.stats.deliveries.filter((d) => d.url === flaky.url);
     // the emulator records an attempt once it has read the answer, just after the receiver settles
-    for (let i = 0; i < 100 && attemptsTo().at(-1)?.status !== 200; i++) await new Promise((r) => setTimeout(r, 10));
+    await expect.poll(() => attemptsTo().at(-1)?.status, { interval: 10, timeout: 60_000 }).toBe(200);
     const attempts = attemptsTo();
     expect(attempts[0]?.status).toBe(401);
     expect(attempts.at(-1)?.status).toBe(200);

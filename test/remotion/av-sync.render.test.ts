@@ -1,14 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { computeLayout } from '../../remotion/shared/layout';
 import { clipFrames } from '../../remotion/shared/scene-timing';
 import { PRESENTER_ENTRANCE_SEC } from '../../remotion/components/PresenterTrack';
 import { frameMarkerRect, readFrameMarker } from '../../src/emulator/synth/index';
 import { ffprobe } from '../../src/media/ffmpeg';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
-import { openRenderBrowser } from '../../src/render/render-video';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import type { Manifest } from '../../src/spec/manifest';
 import { buildTimeline, type Timeline } from '../../src/spec/timeline';
 import { videoSpecSchema, type VideoSpecInput } from '../../src/spec/video-spec';
@@ -30,12 +29,53 @@ const SPEC: VideoSpecInput = {
   ],
 };
 
+/** Output frames whose presenter shows another clip frame than floor(local·25/fps) (the last one held after the clip ends). */
+async function markerMismatches(out: string, timeline: Timeline, framing: 'pip' | 'full'): Promise<{ checked: number; mismatches: string[] }> {
+  const clip = timeline.scenes[0]!.clip!;
+  const layout = computeLayout({ template: 'explainer', width: 1920, height: 1080, framing, side: 'right', clipAspect: clip.width / clip.height, captions: false, logo: false });
+  const box = layout.presenter.box;
+  const s = (box.width / clip.width) * SCALE;
+  const m = frameMarkerRect(clip.width, clip.height);
+  const marker = { x: box.x * SCALE + m.x * s, y: box.y * SCALE + m.y * s, width: m.width * s, height: m.height * s };
+  const { frames, crop } = await croppedFrames(out, marker);
+  expect(frames).toHaveLength(timeline.durationInFrames);
+  const rect = { ...marker, x: marker.x - crop.x, y: marker.y - crop.y };
+  const mismatches: string[] = [];
+  let checked = 0;
+  frames.forEach((rgba, f) => {
+    if (f < PRESENTER_ENTRANCE_SEC * FPS) return;
+    const scene = timeline.scenes.findLast((sc) => sc.from <= f)!;
+    const local = f - scene.from;
+    const playing = clipFrames(scene.clip!.durationSec, FPS);
+    const expected = Math.floor((Math.min(local, playing - 1) * 25) / FPS);
+    const seen = readFrameMarker(rgba, crop.width, crop.height, rect);
+    checked++;
+    if (seen !== expected) mismatches.push(`frame ${f} (scene ${timeline.scenes.indexOf(scene) + 1}, local ${local}): clip frame ${seen}, expected ${expected}`);
+  });
+  return { checked, mismatches };
+}
+
+/** Seconds between where each scene's voice starts in the output and where its clip says it starts. */
+async function voiceOffsets(out: string, timeline: Timeline, publicDir: string): Promise<number[]> {
+  const rate = 16000;
+  const output = await monoSamples(out, rate);
+  const offsets: number[] = [];
+  for (const [i, scene] of timeline.scenes.entries()) {
+    const inClip = onsetSec(await monoSamples(path.join(publicDir, scene.clip!.file), rate), rate);
+    expect(inClip, `scene ${i + 1} clip has speech`).not.toBeNull();
+    const sceneStart = scene.from / FPS;
+    offsets.push(onsetSec(output, rate, sceneStart)! - (sceneStart + inClip!));
+  }
+  return offsets;
+}
+
 // A clip stamped with its frame index plays in a 30 fps composition: every output frame must show the clip frame
-// due at its time, in both scenes, and the voice must start when the picture says it does.
+// due at its time, in both scenes, and the voice must start when the picture says it does; in a single render with
+// v3's square clips, and in a chunked render with legacy full-frame 1920x1080 clips.
 describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let bundle: MountedBundle;
-  let browser: HeadlessBrowser;
+  let session: RenderSession;
   let manifest: Manifest;
   let timeline: Timeline;
   let out: string;
@@ -43,14 +83,15 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   beforeAll(async () => {
     project = await tempProject([]);
     const publicDir = path.join(project.root, 'public');
-    [manifest, bundle, browser] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), mountBundle(publicDir), openRenderBrowser(PROJECT_ROOT)]);
+    [manifest, bundle] = await Promise.all([synthesizeManifest(SPEC, publicDir, { frameMarker: true }), mountBundle(publicDir)]);
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
     timeline = buildTimeline(videoSpecSchema.parse(SPEC), manifest, FPS);
     out = path.join(project.root, 'av.mp4');
-    await videoOf(bundle.serveUrl, browser, 'Explainer', { ...videoSpecSchema.parse(SPEC), manifest }, out, { scale: SCALE });
+    await videoOf(session, 'Explainer', { ...videoSpecSchema.parse(SPEC), manifest }, out, { scale: SCALE });
   });
 
   afterAll(async () => {
-    await browser?.close({ silent: true });
+    await session?.close();
     await bundle?.dispose();
     await project?.cleanup();
   });
@@ -63,42 +104,28 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
   });
 
   it('shows clip frame floor(f·25/30) at every frame f after the entrance, then holds the last frame through the padding', async () => {
-    const clip = timeline.scenes[0]!.clip!;
-    const layout = computeLayout({ template: 'explainer', width: 1920, height: 1080, framing: 'pip', side: 'right', clipAspect: clip.width / clip.height, captions: false, logo: false });
-    const box = layout.presenter.box;
-    const s = (box.width / clip.width) * SCALE;
-    const m = frameMarkerRect(clip.width, clip.height);
-    const marker = { x: box.x * SCALE + m.x * s, y: box.y * SCALE + m.y * s, width: m.width * s, height: m.height * s };
-    const { frames, crop } = await croppedFrames(out, marker);
-    expect(frames).toHaveLength(timeline.durationInFrames);
-    const rect = { ...marker, x: marker.x - crop.x, y: marker.y - crop.y };
-    const mismatches: string[] = [];
-    let checked = 0;
-    frames.forEach((rgba, f) => {
-      if (f < PRESENTER_ENTRANCE_SEC * FPS) return;
-      const scene = timeline.scenes.findLast((sc) => sc.from <= f)!;
-      const local = f - scene.from;
-      const playing = clipFrames(scene.clip!.durationSec, FPS);
-      const expected = Math.floor((Math.min(local, playing - 1) * 25) / FPS);
-      const seen = readFrameMarker(rgba, crop.width, crop.height, rect);
-      checked++;
-      if (seen !== expected) mismatches.push(`frame ${f} (scene ${timeline.scenes.indexOf(scene) + 1}, local ${local}): clip frame ${seen}, expected ${expected}`);
-    });
+    const { checked, mismatches } = await markerMismatches(out, timeline, 'pip');
     expect(checked).toBeGreaterThan(60);
     expect(mismatches).toEqual([]);
   });
 
-  it("starts each scene's voice within one frame of where its clip has it (AAC priming recorded by the muxer)", async () => {
-    const rate = 16000;
-    const output = await monoSamples(out, rate);
-    for (const [i, scene] of timeline.scenes.entries()) {
-      const clipAudio = await monoSamples(path.join(project.root, 'public', scene.clip!.file), rate);
-      const inClip = onsetSec(clipAudio, rate)!;
-      const sceneStart = scene.from / FPS;
-      const inOutput = onsetSec(output, rate, sceneStart)!;
-      expect(inClip, `scene ${i + 1} clip has speech`).not.toBeNull();
-      expect(Math.abs(inOutput - (sceneStart + inClip)), `scene ${i + 1}: voice at ${inOutput.toFixed(3)}s, clip says ${(sceneStart + inClip).toFixed(3)}s`).toBeLessThanOrEqual(1 / FPS);
-    }
+  it("starts each scene's voice within 10 ms of where its clip has it (AAC priming recorded by the muxer)", async () => {
+    const offsets = await voiceOffsets(out, timeline, path.join(project.root, 'public'));
+    for (const [i, o] of offsets.entries()) expect(Math.abs(o), `scene ${i + 1}: voice ${(o * 1000).toFixed(1)} ms off`).toBeLessThanOrEqual(0.01);
+  });
+
+  it('is frame-exact and in sync in a chunked render too, with legacy full-frame 1920x1080 clips', async () => {
+    const publicDir = path.join(project.root, 'public');
+    const spec = videoSpecSchema.parse({ ...SPEC, presenter: { framing: 'full', side: 'right' } });
+    const full = await synthesizeManifest(SPEC, publicDir, { frameMarker: true, width: 1920, height: 1080, tag: 'full' });
+    const fullTimeline = buildTimeline(spec, full, FPS);
+    const chunked = path.join(project.root, 'chunked.mp4');
+    await videoOf(session, 'Explainer', { ...spec, manifest: full }, chunked, { scale: SCALE, chunks: 3 });
+    const { checked, mismatches } = await markerMismatches(chunked, fullTimeline, 'full');
+    expect(checked).toBeGreaterThan(60);
+    expect(mismatches).toEqual([]);
+    const offsets = await voiceOffsets(chunked, fullTimeline, publicDir);
+    for (const [i, o] of offsets.entries()) expect(Math.abs(o), `scene ${i + 1}: voice ${(o * 1000).toFixed(1)} ms off`).toBeLessThanOrEqual(0.01);
   });
 
   it('ducks the music under speech to `duckTo` of its volume', async () => {
@@ -107,8 +134,8 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
     await writeFile(path.join(publicDir, 'music.wav'), toneWav(tone, 4, 48000));
     const props = (duckTo: number) => ({ ...videoSpecSchema.parse({ ...SPEC, music: { src: 'music.wav', volume: 0.5, duckTo } }), manifest });
     const [ducked, flat] = [path.join(project.root, 'ducked.wav'), path.join(project.root, 'flat.wav')];
-    await audioOf(bundle.serveUrl, browser, 'Explainer', props(0.25), ducked);
-    await audioOf(bundle.serveUrl, browser, 'Explainer', props(1), flat);
+    await audioOf(session, 'Explainer', props(0.25), ducked);
+    await audioOf(session, 'Explainer', props(1), flat);
     const rate = 48000;
     const [d, f] = [await monoSamples(ducked, rate), await monoSamples(flat, rate)];
     const words = timeline.scenes[0]!.clip!.words!;

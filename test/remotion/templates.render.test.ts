@@ -2,7 +2,6 @@ import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainerDefaultProps } from '../../remotion/explainer/default-props';
 import { computeLayout } from '../../remotion/shared/layout';
@@ -11,7 +10,7 @@ import { socialDefaultProps } from '../../remotion/social/default-props';
 import { squareDefaultProps } from '../../remotion/square/default-props';
 import { ffprobe } from '../../src/media/ffmpeg';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
-import { openRenderBrowser } from '../../src/render/render-video';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { formatPreset, type FormatId } from '../../src/spec/formats';
 import type { Manifest } from '../../src/spec/manifest';
 import { videoSpecSchema } from '../../src/spec/video-spec';
@@ -43,16 +42,17 @@ function demoAt(defaults: Props, format: FormatId, change: Props = {}): Props {
 
 describe('templates render at every preset of their aspect', () => {
   let bundle: MountedBundle;
-  let browser: HeadlessBrowser;
+  let session: RenderSession;
   let dir: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hr-templates-'));
-    [bundle, browser] = await Promise.all([mountBundle(path.join(PROJECT_ROOT, 'public')), openRenderBrowser(PROJECT_ROOT)]);
+    bundle = await mountBundle(path.join(PROJECT_ROOT, 'public'));
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
 
   afterAll(async () => {
-    await browser?.close({ silent: true });
+    await session?.close();
     await bundle?.dispose();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -60,7 +60,7 @@ describe('templates render at every preset of their aspect', () => {
   describe.each(TEMPLATES)('$id', ({ id, defaults, presets, video, videoScale }) => {
     it.each(presets)(`renders a still at %s, sized by the preset`, async (format) => {
       const out = path.join(dir, `${id}-${format}.png`);
-      const comp = await stillOf(bundle.serveUrl, browser, id, demoAt(defaults, format), FRAME, out, SCALE);
+      const comp = await stillOf(session, id, demoAt(defaults, format), FRAME, out, SCALE);
       const { width, height } = formatPreset(format);
       expect([comp.width, comp.height]).toEqual([width, height]);
       const img = await readPng(out);
@@ -71,7 +71,7 @@ describe('templates render at every preset of their aspect', () => {
       const format = presets[0]!;
       const out = path.join(dir, `${id}-${format}.png`);
       const ref = path.join(REFS, `${id}.png`);
-      await stat(out).catch(() => stillOf(bundle.serveUrl, browser, id, demoAt(defaults, format), FRAME, out, SCALE));
+      await stat(out).catch(() => stillOf(session, id, demoAt(defaults, format), FRAME, out, SCALE));
       if (UPDATE_REFS) {
         await mkdir(REFS, { recursive: true });
         await copyFile(out, ref);
@@ -83,7 +83,7 @@ describe('templates render at every preset of their aspect', () => {
 
     it(`renders 1 s of H.264 + AAC at ${video}`, async () => {
       const out = path.join(dir, `${id}.mp4`);
-      await videoOf(bundle.serveUrl, browser, id, demoAt(defaults, video), out, { scale: videoScale, frameRange: [0, 29] });
+      await videoOf(session, id, demoAt(defaults, video), out, { scale: videoScale, frameRange: [0, 29] });
       const probe = await ffprobe(out);
       const v = probe.streams.find((s) => s.codec_type === 'video')!;
       const a = probe.streams.find((s) => s.codec_type === 'audio');
@@ -98,7 +98,7 @@ describe('templates render at every preset of their aspect', () => {
 
   it('the reference comparison fails when the layout changes materially (presenter side by side instead of in the corner)', async () => {
     const out = path.join(dir, 'Explainer-side.png');
-    await stillOf(bundle.serveUrl, browser, 'Explainer', demoAt(explainerDefaultProps as Props, 'landscape-1080p', { presenter: { framing: 'side', side: 'right' } }), FRAME, out, SCALE);
+    await stillOf(session, 'Explainer', demoAt(explainerDefaultProps as Props, 'landscape-1080p', { presenter: { framing: 'side', side: 'right' } }), FRAME, out, SCALE);
     expect(meanAbsDiff(await readPng(out), await readPng(path.join(REFS, 'Explainer.png')))).toBeGreaterThan(TOLERANCE);
   });
 
@@ -108,10 +108,10 @@ describe('templates render at every preset of their aspect', () => {
     const manifest = base.manifest as Manifest;
     const srtOnly: Manifest = { ...manifest, clips: Object.fromEntries(Object.entries(manifest.clips).map(([k, c]) => [k, { ...c, words: undefined, wordsSource: undefined }])) };
     const [withSrt, without, missing, normal] = ['srt', 'none', 'missing', 'normal'].map((n) => path.join(dir, `square-${n}.png`));
-    await stillOf(bundle.serveUrl, browser, 'Square', { ...base, manifest: srtOnly }, FRAME, withSrt!, SCALE);
-    await stillOf(bundle.serveUrl, browser, 'Square', { ...base, manifest: srtOnly, captions: false }, FRAME, without!, SCALE);
-    await stillOf(bundle.serveUrl, browser, 'Square', { ...base, manifest: { version: 1, clips: {} } }, FRAME, missing!, SCALE);
-    await stillOf(bundle.serveUrl, browser, 'Square', base, FRAME, normal!, SCALE);
+    await stillOf(session, 'Square', { ...base, manifest: srtOnly }, FRAME, withSrt!, SCALE);
+    await stillOf(session, 'Square', { ...base, manifest: srtOnly, captions: false }, FRAME, without!, SCALE);
+    await stillOf(session, 'Square', { ...base, manifest: { version: 1, clips: {} } }, FRAME, missing!, SCALE);
+    await stillOf(session, 'Square', base, FRAME, normal!, SCALE);
     const { width, height } = formatPreset(format);
     const layout = computeLayout({ template: 'square', width, height, framing: 'pip', side: 'right', clipAspect: 1, captions: true, logo: true });
     const scaled = (r: { x: number; y: number; width: number; height: number }) => ({ x: r.x * SCALE, y: r.y * SCALE, width: r.width * SCALE, height: r.height * SCALE });

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, runBinary } from '../../src/media/ffmpeg';
-import { openRenderBrowser } from '../../src/render/open-render-browser';
-import { renderVideo } from '../../src/render/render-video';
+import { openRenderSession } from '../../src/render/render-session';
 import { commandOf, descendantsOf, environOf } from '../helpers/processes';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { PROJECT_ROOT } from '../helpers/project';
@@ -30,7 +29,8 @@ describe('child processes never inherit the HeyGen credentials', () => {
   });
 
   it('Chromium and the compositor, seen in /proc while a real render runs, have none of them; process.env keeps them', async () => {
-    const browser = await openRenderBrowser(PROJECT_ROOT);
+    const session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl, settings: { scale: 0.2, presenterPlayer: 'offthread' } });
+    // OffthreadVideo, so that Remotion's compositor process runs too (the default <Video> decodes in the page).
     const seen = new Map<number, string>();
     const leaks: string[] = [];
     const look = () => {
@@ -44,10 +44,10 @@ describe('child processes never inherit the HeyGen credentials', () => {
     };
     try {
       look();
-      await renderVideo({ serveUrl: bundle.serveUrl, compositionId: 'Explainer', inputProps: {}, outFile: path.join(out, 'a.mp4'), browser, scale: 0.2, frameRange: [0, 9], onProgress: look });
+      await session.render({ compositionId: 'Explainer', inputProps: {}, outFile: path.join(out, 'a.mp4'), frameRange: [0, 9], onProgress: look });
       look();
     } finally {
-      await browser.close({ silent: true });
+      await session.close();
     }
     const names = [...seen.values()];
     expect(names.some((n) => /chrom/i.test(n))).toBe(true);

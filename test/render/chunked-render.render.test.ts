@@ -6,7 +6,7 @@ import { ffmpegPath, ffprobePath, runBinary } from '../../src/media/ffmpeg';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
-import { openRenderBrowser } from '../../src/render/open-render-browser';
+import { openRenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
@@ -56,12 +56,12 @@ describe('chunked render (the local form of Lambda)', () => {
   });
 
   it('joins 3 chunks into a video as long as a single render, frame for frame, with the audio in sync', async () => {
-    const browser = await openRenderBrowser(PROJECT_ROOT);
     const out = (n: string) => path.join(project.root, 'out', n);
+    const session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl, settings: { scale: 0.25 } });
     try {
-      const common = { root: project.root, specFile: project.files[0]!, serveUrl: bundle.serveUrl, browser, scale: 0.25 };
-      const single = await renderSpec({ ...common, outFile: out('single.mp4') });
-      const chunked = await renderSpec({ ...common, outFile: out('chunked.mp4'), chunks: 3 });
+      const common = { root: project.root, specFile: project.files[0]! };
+      const single = await renderSpec(session, { ...common, outFile: out('single.mp4') });
+      const chunked = await renderSpec(session, { ...common, outFile: out('chunked.mp4') }, { chunks: 3 });
       expect(chunked.durationInFrames).toBe(single.durationInFrames);
 
       const [s, c] = await Promise.all([streams(out('single.mp4')), streams(out('chunked.mp4'))]);
@@ -83,9 +83,9 @@ describe('chunked render (the local form of Lambda)', () => {
       expect(lags.length).toBeGreaterThan(3);
       expect(Math.max(...lags.map(Math.abs))).toBeLessThanOrEqual(80);
     } finally {
-      await browser.close({ silent: true });
+      await session.close();
     }
-    // The browser's TMPDIR (profile, org.chromium.Chromium.*) and the chunks' folder are gone.
+    // The browser's TMPDIR (profile, org.chromium.Chromium.*) and the chunks' folder are gone (the run's bundle is not the session's).
     const left = (await readdir(os.tmpdir())).filter((n) => n.startsWith(`heygen-remotion-`) && n.includes(`-${process.pid}-`) && !n.startsWith('heygen-remotion-bundle-'));
     expect(left).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { probeClip } from '../../src/media/probe-clip';
 import { runPrebuild, type PrebuildResult } from '../../src/jobs/run-prebuild';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import { manifestSchema, type Manifest } from '../../src/spec/manifest';
 import { buildTimeline } from '../../src/spec/timeline';
@@ -14,7 +15,7 @@ import { templateFor } from '../../src/spec/templates';
 import { videoSpecSchema } from '../../src/spec/video-spec';
 import { computeLayout, framingFor } from '../../remotion/shared/layout';
 import { frameAt } from '../helpers/frames';
-import { SHORT_SPEC, tempProject } from '../helpers/project';
+import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 // The run's one bundle was made with this key in the environment (bundle-once.global.ts); it must not reach the browser.
 const BUNDLE_SECRET = inject('bundleSecret');
@@ -23,6 +24,7 @@ const BUNDLE_SECRET = inject('bundleSecret');
 describe('spec to MP4 through the emulator', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let bundle: MountedBundle;
+  let session: RenderSession;
   let first: PrebuildResult;
   let manifest: Manifest;
   const savedKey = process.env.HEYGEN_API_KEY;
@@ -33,10 +35,12 @@ describe('spec to MP4 through the emulator', () => {
     first = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     manifest = manifestSchema.parse(JSON.parse(await readFile(new ClipStore(project.root).manifestFile, 'utf8')));
     bundle = await mountBundle(path.join(project.root, 'public'));
+    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
 
   afterAll(async () => {
     if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
+    await session?.close();
     await bundle?.dispose();
     await project?.cleanup();
   });
@@ -65,7 +69,7 @@ describe('spec to MP4 through the emulator', () => {
 
   it('renders H.264 + AAC as long as the manifest says, with the presenter over the chart', async () => {
     const out = path.join(project.root, 'out', 'short.mp4');
-    const result = await renderSpec({ root: project.root, specFile: project.files[0]!, serveUrl: bundle.serveUrl, outFile: out, scale: 0.25 });
+    const result = await renderSpec(session, { root: project.root, specFile: project.files[0]!, outFile: out }, { scale: 0.25 });
     const probe: ProbeResult = await ffprobe(out);
     const video = probe.streams.find((s) => s.codec_type === 'video');
     const audio = probe.streams.find((s) => s.codec_type === 'audio');

@@ -1,14 +1,13 @@
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HeadlessBrowser } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOICES } from '../../src/emulator/catalog';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { ffmpegPath, ffprobe, runBinary } from '../../src/media/ffmpeg';
 import { parseLocaleSelection } from '../../src/project/localized-specs';
 import { renderSpec } from '../../src/render/render-spec';
-import { openRenderBrowser } from '../../src/render/render-video';
+import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
@@ -66,16 +65,17 @@ function warmPixels(img: Rgba, fromX: number, toX: number): number {
 describe('one spec in en-US, de-DE, ar-EG and ja-JP, rendered offline', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let bundle: MountedBundle;
-  let browser: HeadlessBrowser;
+  let session: RenderSession;
   const stills: Record<string, string> = {};
 
   beforeAll(async () => {
     project = await tempProject([SPEC]);
     const prebuild = await runPrebuild({ root: project.root, specFiles: project.files, locales: parseLocaleSelection({ locales: 'all' }), connect: connectFreshEmulator() });
     expect(prebuild.failed).toEqual([]);
-    [bundle, browser] = await Promise.all([mountBundle(path.join(project.root, 'public')), openRenderBrowser()]);
+    bundle = await mountBundle(path.join(project.root, 'public'));
+    session = await openRenderSession({ serveUrl: bundle.serveUrl, settings: { scale: 0.5 } });
     for (const locale of LOCALES) {
-      await renderSpec({ root: project.root, specFile: project.files[0]!, locale, serveUrl: bundle.serveUrl, browser, scale: 0.5 });
+      await renderSpec(session, { root: project.root, specFile: project.files[0]!, locale });
       // A still from the MP4 once the title, the bars and their numbers have settled.
       stills[locale] = path.join(project.root, 'out', `${locale}.png`);
       await runBinary(ffmpegPath(), ['-v', 'error', '-y', '-ss', '1.6', '-i', path.join(project.root, 'out', `glyphs.${locale}.mp4`), '-frames:v', '1', stills[locale]!]);
@@ -83,7 +83,7 @@ describe('one spec in en-US, de-DE, ar-EG and ja-JP, rendered offline', () => {
   });
 
   afterAll(async () => {
-    await browser?.close({ silent: true });
+    await session?.close();
     await bundle?.dispose();
     await project?.cleanup();
   });

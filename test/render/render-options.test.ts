@@ -8,6 +8,7 @@ import { stagePublicDir } from '../../src/render/lambda/stage-public-dir';
 import { planChunks } from '../../src/render/render-chunks';
 import { CODECS, parseRenderFlags } from '../../src/render/render-options';
 import type { PreparedRender } from '../../src/render/render-spec';
+import { renderSettings } from '../../src/render/render-settings';
 import { videoSpecSchema } from '../../src/spec/video-spec';
 import { SHORT_SPEC } from '../helpers/project';
 
@@ -24,6 +25,10 @@ describe('render flags', () => {
     expect(() => parseRenderFlags({ crf: '99' })).toThrow(/--crf "99" .* from 0 to 51/);
     expect(() => parseRenderFlags({ chunks: '1.5' })).toThrow(/--chunks "1.5" .* whole number/);
     expect(() => parseRenderFlags({ codec: 'prores', crf: '10' })).toThrow(/does not apply to prores/);
+    expect(() => parseRenderFlags({ 'image-format': 'gif' })).toThrow(/--image-format "gif" is not valid: use one of jpeg, png/);
+    expect(() => parseRenderFlags({ 'jpeg-quality': '0' })).toThrow(/--jpeg-quality "0" is not valid: use a whole number from 1 to 100/);
+    expect(() => parseRenderFlags({ presenter: 'html5' })).toThrow(/--presenter "html5" is not valid: use one of media, offthread/);
+    expect(parseRenderFlags({ 'image-format': 'png', 'jpeg-quality': '90', presenter: 'offthread' })).toMatchObject({ imageFormat: 'png', jpegQuality: 90, presenterPlayer: 'offthread' });
     expect(parseRenderFlags({ preset: 'portrait-720p', scale: '0.5', chunks: '3' })).toMatchObject({ preset: 'portrait-720p', scale: 0.5, chunks: 3 });
   });
 
@@ -48,7 +53,7 @@ describe('--on lambda', () => {
     for (const n of names) delete process.env[n];
     try {
       const prepared = { spec: videoSpecSchema.parse(SHORT_SPEC), compositionId: 'Explainer', inputProps: {}, timeline: { scenes: [], durationInFrames: 1, missingClips: 0 } } satisfies PreparedRender;
-      await expect(renderOnLambda({ root: '/nonexistent', codeRoot: '/nonexistent', prepared, outFile: '/nonexistent/x.mp4', codec: CODECS.h264 })).rejects.toThrow(LambdaSetupError);
+      await expect(renderOnLambda({ root: '/nonexistent', codeRoot: '/nonexistent', prepared, outFile: '/nonexistent/x.mp4', settings: renderSettings() })).rejects.toThrow(LambdaSetupError);
     } finally {
       for (const n of names) if (saved[n] !== undefined) process.env[n] = saved[n];
     }

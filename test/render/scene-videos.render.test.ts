@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe } from '../../src/media/ffmpeg';
 import { ClipStore } from '../../src/project/clip-store';
 import { runPrebuild, type PrebuildResult } from '../../src/jobs/run-prebuild';
+import { openRenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import { manifestSchema, type Manifest } from '../../src/spec/manifest';
 import { buildTimeline } from '../../src/spec/timeline';
@@ -57,7 +58,12 @@ describe('a spec mixing presenter, template and Video Agent scenes', () => {
 
   it('renders one MP4 whose template scene shows the template video full frame, with sound throughout', async () => {
     const out = path.join(project.root, 'out', 'mixed.mp4');
-    await renderSpec({ root: project.root, specFile: project.files[0]!, serveUrl: bundle.serveUrl, outFile: out, scale: 0.25 });
+    const session = await openRenderSession({ serveUrl: bundle.serveUrl, settings: { scale: 0.25 } });
+    try {
+      await renderSpec(session, { root: project.root, specFile: project.files[0]!, outFile: out });
+    } finally {
+      await session.close();
+    }
     const probe = await ffprobe(out);
     expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     const timeline = buildTimeline(videoSpecSchema.parse(MIXED), manifest, 30);

@@ -2,9 +2,9 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest } from '../../spec/manifest';
 import { ownedTempDir } from '../owned-temp-dir';
-import type { CodecChoice } from '../render-options';
+import type { RenderSettings } from '../render-settings';
 import type { PreparedRender } from '../render-spec';
-import { partialPath } from '../render-video';
+import { partialPath, propsForRender } from '../render-video';
 import { lambdaCredentialsProblem, lambdaRegion } from './aws-credentials';
 import { stagePublicDir } from './stage-public-dir';
 
@@ -21,9 +21,8 @@ export interface RenderOnLambdaOptions {
   codeRoot: string;
   prepared: PreparedRender;
   outFile: string;
-  codec: CodecChoice;
-  scale?: number;
-  crf?: number;
+  /** Codec, scale, crf, image format and JPEG quality apply; concurrency and chunks are Lambda's (framesPerLambda). */
+  settings: RenderSettings;
   /** Frames each Lambda function renders; default: Remotion's choice for the video's length. */
   framesPerLambda?: number;
   /** One site per name in the bucket: re-deploys diff against it and upload only what changed. */
@@ -78,12 +77,13 @@ export async function renderOnLambda(opts: RenderOnLambdaOptions): Promise<{ out
       functionName,
       serveUrl,
       composition: opts.prepared.compositionId,
-      inputProps: opts.prepared.inputProps,
-      codec: opts.codec.codec,
-      audioCodec: opts.codec.audioCodec,
-      imageFormat: opts.codec.imageFormat,
-      crf: opts.crf,
-      scale: opts.scale,
+      inputProps: propsForRender(opts.prepared.inputProps, opts.settings),
+      codec: opts.settings.codec.codec,
+      audioCodec: opts.settings.codec.audioCodec,
+      imageFormat: opts.settings.imageFormat,
+      jpegQuality: opts.settings.imageFormat === 'jpeg' ? opts.settings.jpegQuality : undefined,
+      crf: opts.settings.crf,
+      scale: opts.settings.scale,
       framesPerLambda: opts.framesPerLambda,
       privacy: 'private',
     });

@@ -1,39 +1,41 @@
-import { renderMedia, renderStill, selectComposition, type HeadlessBrowser } from '@remotion/renderer';
+import { renderMedia, renderStill, selectComposition } from '@remotion/renderer';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ffmpegPath, runBinary } from '../../../src/media/ffmpeg';
 import { encodeWav } from '../../../src/emulator/synth/wav';
-import { renderVideo } from '../../../src/render/render-video';
+import type { RenderSession } from '../../../src/render/render-session';
+import { propsForRender } from '../../../src/render/render-video';
 import { synthesizeClip } from '../../../src/emulator/synth/index';
 import { clipRequestsFor, requestKey } from '../../../src/spec/clip-request';
 import type { ClipEntry, Manifest } from '../../../src/spec/manifest';
 import { videoSpecSchema, type VideoSpecInput } from '../../../src/spec/video-spec';
 
 /** Synthesizes one clip per scene of `spec` into <publicDir>/clips/ and returns a manifest that the timeline finds them in. */
-export async function synthesizeManifest(spec: VideoSpecInput, publicDir: string, opts: { frameMarker?: boolean; width?: number; height?: number } = {}): Promise<Manifest> {
+export async function synthesizeManifest(spec: VideoSpecInput, publicDir: string, opts: { frameMarker?: boolean; width?: number; height?: number; tag?: string } = {}): Promise<Manifest> {
+  const tag = opts.tag ?? 'test';
   const parsed = videoSpecSchema.parse(spec);
   await mkdir(path.join(publicDir, 'clips'), { recursive: true });
   const clips: Record<string, ClipEntry> = {};
   const requests = clipRequestsFor(parsed);
   for (const [i, request] of requests.entries()) {
-    const file = `clips/test-${i}.webm`;
+    const file = `clips/${tag}-${i}.webm`;
     const width = opts.width ?? request.width;
     const height = opts.height ?? request.height;
     const scene = parsed.scenes[i]!;
     const result = await synthesizeClip({ width, height, fps: 25, avatarId: 'test', speech: { text: scene.script! }, frameMarker: opts.frameMarker }, path.join(publicDir, file));
-    await writeFile(path.join(publicDir, `clips/test-${i}.srt`), result.srt);
-    clips[`test-${i}`] = {
+    await writeFile(path.join(publicDir, `clips/${tag}-${i}.srt`), result.srt);
+    clips[`${tag}-${i}`] = {
       requestKey: requestKey(request),
       generation: 'v3',
       backend: 'emulator',
-      videoId: `test-${i}`,
+      videoId: `${tag}-${i}`,
       file,
       durationSec: result.durationSec,
       fps: result.fps,
       width,
       height,
       sizeBytes: 0,
-      subtitles: `clips/test-${i}.srt`,
+      subtitles: `clips/${tag}-${i}.srt`,
       words: result.words,
       createdAt: new Date(0).toISOString(),
     };
@@ -41,7 +43,9 @@ export async function synthesizeManifest(spec: VideoSpecInput, publicDir: string
   return { version: 1, clips };
 }
 
-export async function stillOf(serveUrl: string, browser: HeadlessBrowser, id: string, inputProps: Record<string, unknown>, frame: number, output: string, scale: number) {
+export async function stillOf(session: RenderSession, id: string, props: Record<string, unknown>, frame: number, output: string, scale: number) {
+  const { serveUrl, browser } = session;
+  const inputProps = propsForRender(props, session.settings);
   const composition = await selectComposition({ serveUrl, id, inputProps, puppeteerInstance: browser, logLevel: 'error' });
   await renderStill({ serveUrl, composition, frame, output, inputProps, puppeteerInstance: browser, scale, logLevel: 'error', imageFormat: 'png' });
   return composition;
@@ -53,13 +57,15 @@ export async function stillOf(serveUrl: string, browser: HeadlessBrowser, id: st
  * MP4s play the audio 2048 samples (42.7 ms, 1.3 frames at 30 fps) late; see the report on src/render/render-video.ts.
  */
 /** A video through the production render path (src/render), so the sync tests check what users get. */
-export async function videoOf(serveUrl: string, browser: HeadlessBrowser, id: string, inputProps: Record<string, unknown>, output: string, opts: { scale: number; frameRange?: [number, number] }) {
-  const result = await renderVideo({ serveUrl, compositionId: id, inputProps, outFile: output, browser, scale: opts.scale, frameRange: opts.frameRange });
+export async function videoOf(session: RenderSession, id: string, inputProps: Record<string, unknown>, output: string, opts: { scale: number; frameRange?: [number, number]; chunks?: number }) {
+  const result = await session.render({ compositionId: id, inputProps, outFile: output, frameRange: opts.frameRange }, { scale: opts.scale, chunks: opts.chunks });
   return result.composition;
 }
 
 /** Renders only the audio, as WAV: what the composition itself places on the timeline, before any encoder. */
-export async function audioOf(serveUrl: string, browser: HeadlessBrowser, id: string, inputProps: Record<string, unknown>, output: string) {
+export async function audioOf(session: RenderSession, id: string, props: Record<string, unknown>, output: string) {
+  const { serveUrl, browser } = session;
+  const inputProps = propsForRender(props, session.settings);
   const composition = await selectComposition({ serveUrl, id, inputProps, puppeteerInstance: browser, logLevel: 'error' });
   await renderMedia({ serveUrl, composition, inputProps, codec: 'wav', outputLocation: output, overwrite: true, puppeteerInstance: browser, logLevel: 'error' });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, largestFreeRect, type Framing, type LayoutInput, type TemplateId } from '../../remotion/shared/layout';
-import { bottom, intersects, rect, right, type Rect } from '../../remotion/shared/rect';
-import { FORMAT_IDS, formatPreset, presenterClipFormat, type FormatId } from '../../src/spec/formats';
+import { computeLayout, largestFreeRect, type Framing, type LayoutInput, type TemplateId } from '../../../remotion/shared/layout';
+import { bottom, intersects, rect, right, type Rect } from '../../../remotion/shared/rect';
+import { FORMAT_IDS, formatPreset, presenterClipFormat, type FormatId } from '../../../src/spec/formats';
 
 const TEMPLATE_PRESETS: Record<TemplateId, FormatId[]> = {
   explainer: ['landscape-1080p', 'landscape-720p'],
