@@ -8,6 +8,7 @@ import { presenterClipFormat, type FormatId } from '../spec/formats';
 import type { Manifest } from '../spec/manifest';
 import type { Timeline } from '../spec/timeline';
 import type { VideoSpec } from '../spec/video-spec';
+import { checkClipsWhole } from './check-clips-whole';
 import { compositionFor } from './composition-for';
 import type { RenderSession } from './render-session';
 import { renderSettings, type RenderSettingsInput } from './render-settings';
@@ -51,6 +52,7 @@ export async function prepareRender(opts: PrepareRenderOptions): Promise<Prepare
         : `${opts.file}: ${timeline.missingClips} of ${spec.scenes.length} scene clip(s) are not built yet; run \`npm run prebuild -- ${opts.file}\` first.`,
     );
   }
+  await checkClipsWhole({ root: opts.root ?? process.cwd(), specFile: opts.file, clips: sceneClips });
   return {
     spec,
     compositionId: compositionFor(spec),

@@ -8,6 +8,7 @@ import { withoutSecretsInEnv } from '../lib/secrets';
 import { renderChunks } from './render-chunks';
 import type { RenderSettings } from './render-settings';
 import { muxAudio } from './mux-audio';
+import { checkOutputWhole } from './check-output-whole';
 
 export interface RenderProgress {
   renderedFrames: number;
@@ -127,7 +128,12 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
     }
   };
   try {
-    await render().catch(async (err: unknown) => {
+    const frames = opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames;
+    const renderWhole = async () => {
+      await render();
+      await checkOutputWhole({ file: partial, outFile: opts.outFile, frames, fps: composition.fps });
+    };
+    await renderWhole().catch(async (err: unknown) => {
       await rm(partial, { force: true });
       throw err;
     });
