@@ -76,7 +76,7 @@ try {
   if (warning) console.error(warning);
   if (values.json) {
     const { specs: _specs, plan, ...rest } = result;
-    console.log(JSON.stringify({ ...rest, clips: plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, estimatedSec: c.estimatedSec })) }));
+    console.log(JSON.stringify({ ...rest, clips: plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, kind: c.kind, estimatedSec: c.estimatedSec, estimatedUsd: c.estimatedUsd })) }));
   }
   if (values['dry-run']) {
     const cost = result.plan.backend === 'heygen' ? `about $${result.estimatedUsd.toFixed(2)} at $${usdPerSecond()}/s (HEYGEN_USD_PER_SECOND)` : 'free (the local emulator; set HEYGEN_API_KEY for real clips)';

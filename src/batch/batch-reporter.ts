@@ -23,6 +23,9 @@ export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr,
         case 'prebuild':
           prebuild.onEvent(e.event);
           break;
+        case 'estimate':
+          stream.write(`Cost: ${e.estimate.clips} clip(s) to generate, about ${Math.round(e.estimate.seconds)} s, $${e.estimate.usd.toFixed(2)}\n`);
+          break;
         case 'prebuild-done':
           prebuild.done();
           if (e.error) stream.write(`  prebuild failed: ${e.error}\n  rows whose clips are already built still render\n`);

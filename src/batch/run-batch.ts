@@ -13,6 +13,7 @@ import { renderSettings, type RenderSettings, type RenderSettingsInput } from '.
 import { prepareRender, type PreparedRender } from '../render/render-spec';
 import type { RenderProgress } from '../render/render-video';
 import { BatchInputError } from './batch-error';
+import { estimateBatchCost, type BatchEstimate } from './estimate-batch-cost';
 import { finishedRecord, notOurVideo, recordedVideos, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
 import { writeContactSheet } from './contact-sheet';
 import { expandTemplate, templateFields, type RowProblem } from './expand-template';
@@ -56,6 +57,11 @@ export interface BatchOptions {
   onEvent?: (e: BatchEvent) => void;
   /** Render emulator placeholder clips even though a HeyGen credential is set. */
   allowPlaceholders?: boolean;
+  /** Plan and price the rows' clips (result.estimate) and stop: nothing sent, nothing rendered. */
+  dryRun?: boolean;
+  /** Above this estimated spend the batch asks `confirmSpend` first, and refuses when it says no. */
+  maxUsd?: number;
+  confirmSpend?: (estimate: BatchEstimate) => Promise<boolean>;
 }
 
 export type RowStatus = 'rendered' | 'skipped' | 'failed' | 'invalid';
@@ -79,6 +85,7 @@ export type BatchEvent =
   | { type: 'rows'; total: number; selected: number; invalid: number; dataFile: string }
   | { type: 'row-invalid'; outcome: RowOutcome }
   | { type: 'prebuild'; event: PrebuildEvent }
+  | { type: 'estimate'; estimate: BatchEstimate }
   | { type: 'prebuild-done'; result: PrebuildResult | null; error?: string }
   | { type: 'plan'; toRender: number; finished: number }
   | { type: 'ready'; ms: number }
@@ -91,6 +98,8 @@ export interface BatchResult {
   indexFile: string;
   rows: RowOutcome[];
   totalMs: number;
+  /** Set when the clips were priced first (--dry-run, or a --max-usd limit). */
+  estimate?: BatchEstimate;
 }
 
 /**
@@ -149,6 +158,22 @@ async function writeIfChanged(file: string, text: string): Promise<void> {
 
 function describeProblems(problems: RowProblem[]): string {
   return problems.map((p) => (p.column ? `column "${p.column}": ${p.message}` : `${p.path ?? '$'}: ${p.message}`)).join('; ');
+}
+
+/**
+ * A dry-run prebuild (nothing billable sent) prices the clips not yet stored; over `maxUsd` the batch goes on only
+ * when `confirmSpend` says yes, and otherwise refuses before any clip is requested.
+ */
+async function priceFirst(root: string, candidates: Candidate[], opts: BatchOptions, emit: (e: BatchEvent) => void): Promise<BatchEstimate> {
+  const planned = await runPrebuild({ root, specFiles: candidates.map((c) => c.specFile), maxSceneSec: opts.maxSceneSec, connect: opts.connect, dryRun: true });
+  const estimate = estimateBatchCost(planned, candidates, root);
+  emit({ type: 'estimate', estimate });
+  if (opts.dryRun || opts.maxUsd === undefined || estimate.usd <= opts.maxUsd) return estimate;
+  if (await opts.confirmSpend?.(estimate)) return estimate;
+  throw new BatchInputError(
+    `refused: about $${estimate.usd.toFixed(2)} of HeyGen video (${estimate.clips} clip(s), ${Math.round(estimate.seconds)} s) is over the limit of $${opts.maxUsd.toFixed(2)}; nothing was sent. ` +
+      `Pass --yes to spend it, or raise the limit with --max-usd ${Math.ceil(estimate.usd)} (or HEYGEN_BATCH_MAX_USD); --dry-run shows the cost per row.`,
+  );
 }
 
 interface Candidate {
@@ -242,6 +267,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     }
     emit({ type: 'rows', total: table.rows.length, selected: selected.length, invalid: selected.length - candidates.length, dataFile: table.file });
 
+    const estimate = candidates.length && (opts.dryRun || opts.maxUsd !== undefined) ? await priceFirst(root, candidates, opts, emit) : undefined;
+    if (opts.dryRun) return { outDir, indexFile: path.join(outDir, 'index.html'), rows: [...outcomes.values()], totalMs: Date.now() - t0, estimate };
+
     let prebuild: PrebuildResult | null = null;
     let prebuildError: string | undefined;
     if (candidates.length) {
@@ -334,7 +362,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         ...earlier.map(([name, r]) => ({ name, row: r.row, status: 'kept' as const, video: r.file, thumb: r.thumb, durationSec: r.durationInFrames / r.fps })),
       ],
     });
-    return { outDir, indexFile, rows, totalMs: Date.now() - t0 };
+    return { outDir, indexFile, rows, totalMs: Date.now() - t0, estimate };
   } finally {
     await release();
   }

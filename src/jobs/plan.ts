@@ -14,6 +14,10 @@ export interface PlannedClip {
   /** Stored but not whole (truncated, replaced): fetched again from the video HeyGen already made, never regenerated. */
   refetch?: { videoId: string; reason: string };
   estimatedSec: number;
+  /** The job kind that makes it (avatar-clip, template-video, agent-video): shown by --dry-run. */
+  kind: string;
+  /** Estimated price of generating it (0 when cached or on the emulator); set by the prebuild's plan. */
+  estimatedUsd: number;
 }
 
 export interface Plan {
@@ -53,6 +57,8 @@ export function planClips(
         request,
         usedBy: [{ file, specId: spec.id, scene, locale: spec.locale }],
         ...storedState(store, manifest, key),
+        kind: request.source ? `${request.source.type}-video` : 'avatar-clip',
+        estimatedUsd: 0,
         estimatedSec: request.source ? 8 : request.speech.type === 'script' ? estimateSpeechSec(request.speech.script, request.voice.speed) : 0,
       });
     });

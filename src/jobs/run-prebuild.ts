@@ -88,6 +88,7 @@ async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest
   const toGenerate = plan.clips.filter((c) => !c.cached && !c.refetch);
   const estimatedSec = toGenerate.reduce((n, c) => n + c.estimatedSec, 0);
   const usd = (sec: number) => (identity.backend === 'heygen' ? sec * usdPerSecond() : 0);
+  for (const c of toGenerate) c.estimatedUsd = usd(c.estimatedSec);
   const perLocale: PrebuildResult['perLocale'] = {};
   for (const s of specs) perLocale[s.spec.locale] ??= { clips: 0, seconds: 0, usd: 0 };
   for (const c of toGenerate) {
@@ -190,7 +191,7 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
       })),
     };
     const byKey = new Map(missing.map((c) => [c.key, c]));
-    const jobs: Job[] = missing.map((c) => ({ kind: c.request.source ? `${c.request.source.type}-video` : 'avatar-clip', key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
+    const jobs: Job[] = missing.map((c) => ({ kind: c.kind, key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
     const result = await runJobs(jobs, {
       ctx,
       journal,

@@ -1,7 +1,10 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { manifestSchema } from '../../src/spec/manifest';
@@ -81,5 +84,41 @@ describe('template and Video Agent scenes: a prebuild killed with SIGKILL mid-jo
     expect(templateCreates(emulator) + agentCreates(emulator)).toBeLessThanOrEqual(3);
     expect(emulator.state.agentSessions.size).toBe(1);
     expect(templateVideos(emulator)).toHaveLength(1);
+  });
+});
+
+/** Forwards to the emulator without its self-announcing header, so the client takes it for HeyGen and prices the plan. */
+async function asHeyGen(target: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const up = request(new URL(req.url!, target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
+      const headers = { ...r.headers };
+      delete headers['x-heygen-emulator'];
+      res.writeHead(r.statusCode!, headers);
+      r.pipe(res);
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe('--dry-run of template and Video Agent scenes', () => {
+  it('lists each job with its kind and estimated cost, and sends nothing billable', async () => {
+    const emulator = await startEmulator({});
+    const proxy = await asHeyGen(emulator.url);
+    const project = await tempProject([{ ...SPEC, id: 'dry', scenes: [SPEC.scenes[0]!, { title: 'Agent', video: { type: 'agent', prompt: 'A dry run only.' } }] }]);
+    try {
+      const env = { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: proxy.url, HEYGEN_UPLOAD_BASE_URL: proxy.url, HEYGEN_API_GENERATION: 'v3', HEYGEN_USD_PER_SECOND: '0.5' };
+      const { stderr } = await promisify(execFile)(process.execPath, ['--import', TSX, PREBUILD, '--dry-run'], { cwd: project.root, env });
+      expect(stderr).toMatch(/generate\s+\w+\s+template-video\s+dry#1\s+~8\.0 s {2}about \$4\.00/);
+      expect(stderr).toMatch(/generate\s+\w+\s+agent-video\s+dry#2\s+~8\.0 s {2}about \$4\.00/);
+      expect(stderr).toContain('about $8.00 at $0.5/s');
+      expect(stderr).not.toContain(KEY);
+      expect(emulator.state.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/users/me']);
+    } finally {
+      proxy.server.close();
+      await emulator.close();
+      await project.cleanup();
+    }
   });
 });
