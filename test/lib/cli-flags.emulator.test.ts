@@ -56,7 +56,7 @@ describe('bad command-line values, in the real scripts', () => {
     ['scripts/emulator.ts', ['--port', '80.5'], /--port "80.5" is not valid: use a whole number from 0 to 65535/],
     ['scripts/heygen.ts', ['webhooks', 'create', 'https://example.com/hook', '--events', 'avatar_video.success,video.done'], /--events "avatar_video.success,video.done" is not valid: "video.done" is not one of avatar_video.success/],
     ['scripts/heygen.ts', ['balnce'], /unknown command "balnce": use one of avatars, voices, balance, video, webhooks/],
-    ['bench/render.ts', ['150', 'two'], /K "two" is not valid: use a whole number from 1 to 64/],
+    ['bench/render.ts', ['--reps', 'two'], /--reps "two" is not valid: use a whole number from 1 to 9/],
   ] as const)('%s %j exits 2 naming the flag, the value and what it accepts', async (script, args, message) => {
     const r = await runScript(script, [...args], project.root);
     expect(r.stderr).toMatch(message);
