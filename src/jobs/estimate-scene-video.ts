@@ -1,5 +1,5 @@
 import type { HeyGenClient } from '../heygen';
-import { probeClip } from '../media/probe-clip';
+import { ffprobe } from '../media/ffmpeg';
 import { resolvePublicFile } from '../project/project-files';
 import type { SceneVideoSource } from '../spec/clip-request';
 import { estimateSpeechSec } from '../spec/timeline';
@@ -10,6 +10,14 @@ export const AGENT_DEFAULT_SEC = 60;
 export const TEMPLATE_FALLBACK_SEC = 30;
 
 const DURATION = /(\d+(?:\.\d+)?)\s*(?:-\s*)?(seconds?|secs?|s|minutes?|mins?|m)\b/i;
+
+/** A file's length under public/ by ffprobe (0 when unreadable); audio files have no video stream for probeClip. */
+export async function mediaSeconds(publicDir: string, rel: string): Promise<number> {
+  const file = resolvePublicFile(publicDir, rel);
+  if (!file) return 0;
+  const d = await ffprobe(file).then((p) => Number(p.format.duration), () => 0);
+  return Number.isFinite(d) ? d : 0;
+}
 
 /** The length a prompt asks for ("a 45-second video", "2 minutes long"), or null. */
 export function promptTargetSec(prompt: string): number | null {
@@ -27,9 +35,9 @@ const fill = (text: string, vars: Record<string, string>) => text.replace(/\{\{\
  */
 export async function estimateSceneVideo(source: SceneVideoSource, client: HeyGenClient, publicDir: string): Promise<{ sec: number; basis: string }> {
   if (source.type === 'lipsync') {
-    const file = resolvePublicFile(publicDir, source.footage);
-    const sec = file ? await probeClip(file).then((p) => p.durationSec, () => 0) : 0;
-    return { sec, basis: "from the footage's length" };
+    // HeyGen bills the output, which follows the audio when it is longer than the footage (dynamic duration)
+    const [footage, audio] = [await mediaSeconds(publicDir, source.footage), await mediaSeconds(publicDir, source.audio)];
+    return { sec: Math.max(footage, audio), basis: audio > footage ? "from the audio's length (longer than the footage)" : "from the footage's length" };
   }
   if (source.type === 'agent') {
     const target = promptTargetSec(source.prompt);
