@@ -119,6 +119,22 @@ describe('npm run batch: cost estimate and spending limit', () => {
     expect(existsSync(path.join(project.root, 'out', 'batch', 't', 'alpha.mp4'))).toBe(false);
   });
 
+  it('--dry-run --locales prices every row in every language and prints the cost per locale', async () => {
+    const scripts = { '$.scenes[0].script': 'Hallo {{city}}, hier sind Ihre Zahlen für das Quartal.', '$.scenes[1].script': 'Danke fürs Zuschauen, bis zum nächsten Quartal.' };
+    await writeFile(path.join(project.root, 'videos', 't-template.json'), JSON.stringify({ ...TEMPLATE, locale: 'en-US', locales: { 'de-DE': { text: scripts } } }));
+    const run = await runBatchScript(project.root, proxy.url, ['--dry-run', '--locales', 'all', '--fallback', 'source']);
+    expect(run.code).toBe(0);
+    // Titles and labels were not translated: listed, and the source text kept.
+    expect(run.stderr).toMatch(/warning: alpha de-DE: 4 text\(s\) have no translation and keep the source text \(--fallback source\): \$\.scenes\[0\]\.title/);
+    for (const name of ['alpha.en-US', 'alpha.de-DE', 'beta.en-US', 'beta.de-DE']) expect(run.stdout).toMatch(new RegExp(`^ {2}${name.replace('.', '\\.')} +2 clip\\(s\\)`, 'm'));
+    // Each language's closing scene is shared by both rows: 3 clips a language.
+    const locale = (tag: string) => new RegExp(`^ {2}locale ${tag} +3 clip\\(s\\) +(\\d+) s +\\$(\\d+\\.\\d\\d)$`, 'm');
+    expect(run.stdout).toMatch(locale('en-US'));
+    expect(run.stdout).toMatch(locale('de-DE'));
+    expect(run.stdout).toMatch(/^ {2}total +6 clip\(s\)/m);
+    expect(creations(proxy.requests)).toEqual([]);
+  });
+
   it('over --max-usd without a terminal it refuses at once, naming --yes, and creates nothing', async () => {
     const run = await runBatchScript(project.root, proxy.url, ['--max-usd', '1']);
     expect(run.code).toBe(1);
