@@ -11,7 +11,7 @@ import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { commandOf, descendantsOf } from '../helpers/processes';
 import { tempProject } from '../helpers/project';
-import { launchProjectBrowser, openComposition, startStudio } from '../helpers/studio-session';
+import { launchProjectBrowser, openComposition, startStudio, stopStudio } from '../helpers/studio-session';
 
 const SPEC: VideoSpecInput = {
   id: 'studio-demo',
@@ -93,9 +93,8 @@ describe('npm run studio (real browser)', () => {
   }, 600_000);
 
   afterAll(async () => {
-    // Only when a step above failed before the last test stopped them.
-    await browser?.close().catch(() => undefined);
-    if (studio && studio.child.exitCode === null && studio.child.signalCode === null) studio.child.kill('SIGKILL');
+    // Only does something when a step above failed before the last test stopped them.
+    await stopStudio(studio, browser);
     await project?.cleanup();
   });
 
