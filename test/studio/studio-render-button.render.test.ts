@@ -9,6 +9,7 @@ import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { frameAt, type Frame } from '../helpers/frames';
 import { PROJECT_ROOT, tempProject } from '../helpers/project';
+import { monoSamples, onsetSec } from '../remotion/helpers/render-kit';
 import { launchProjectBrowser, openComposition, startStudio, stopStudio } from '../helpers/studio-session';
 
 const require = createRequire(import.meta.url);
@@ -104,8 +105,16 @@ describe("Studio's Render button (real browser, offline)", () => {
     for (const frame of [0, Math.floor(frames / 2), frames - 3]) {
       const t = (frame + 0.5) / 30;
       const diff = compare(await frameAt(cliOut, t), await frameAt(studioOut, t));
-      expect(diff.mean, `frame ${frame}: mean difference`).toBeLessThan(2);
-      expect(diff.clearly, `frame ${frame}: share of clearly different pixels`).toBeLessThan(0.002);
+      console.log(`[studio render test] frame ${frame}: mean ${diff.mean.toFixed(3)}, clearly ${diff.clearly.toFixed(5)}`);
+      expect(diff.mean, `frame ${frame}: mean difference`).toBeLessThan(0.5);
+      expect(diff.clearly, `frame ${frame}: share of clearly different pixels`).toBeLessThan(0.001);
     }
+
+    // The voice starts at the same moment in both (Remotion's own AAC mux plays it 43 ms late; see mux-audio.ts).
+    const rate = 48_000;
+    const [onCli, onStudio] = (await Promise.all([monoSamples(cliOut, rate), monoSamples(studioOut, rate)])).map((s) => onsetSec(s, rate));
+    console.log(`[studio render test] voice onset: npm run render ${onCli} s, Studio ${onStudio} s`);
+    expect(onCli).not.toBeNull();
+    expect(Math.abs(onStudio! - onCli!)).toBeLessThan(0.005);
   });
 });
