@@ -16,7 +16,7 @@ import { compositionFor } from '../src/render/composition-for';
 import type { Manifest } from '../src/spec/manifest';
 import { videoSpecSchema } from '../src/spec/video-spec';
 import { machineLine, median } from './lib/machine';
-import { synthManifest } from './lib/synth-manifest';
+import { synthesizeManifest } from '../src/emulator/synth/synthesize-manifest';
 
 const { FRAMES, REPS, SWEEP } = parseCommandLine(
   { usage: 'Usage: npm run bench:render [-- --frames N (120)] [--reps R (2)] [--sweep]', options: { frames: { type: 'string' }, reps: { type: 'string' }, sweep: { type: 'boolean', default: false } } },
@@ -35,8 +35,8 @@ const publicDir = path.join(dir, 'public');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 console.log(`${machineLine()}  [start]`);
 log('Synthesizing presenter clips (720x720 and 1920x1080 per scene) …');
-const square = await synthManifest(spec, publicDir, { width: 720, height: 720 }, 'square');
-const full = await synthManifest(spec, publicDir, { width: 1920, height: 1080 }, 'full');
+const square = await synthesizeManifest(spec, publicDir, { width: 720, height: 720, tag: 'square' });
+const full = await synthesizeManifest(spec, publicDir, { width: 1920, height: 1080, tag: 'full' });
 const session = await openRenderSession({ codeRoot: ROOT, publicDir });
 const NEW: RenderSettingsInput = {};
 const OLD = LEGACY_RENDER_SETTINGS;

@@ -10,6 +10,7 @@ import { SpecError } from '../src/project/spec-error';
 import { connectHeyGen } from './lib/connect-heygen';
 import { FlagError, parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
 import { parseRenderFlags, RENDER_FLAG_OPTIONS } from '../src/render/render-options';
+import { parseFallback, parseLocaleSelection } from '../src/project/localized-specs';
 
 const DEFAULT_MAX_USD = 5;
 const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +20,9 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
   --limit N            the first N rows
   --force              render again even when a finished video matches its row
   --name COLUMN        the column that names each video (default "id")
+  --locales L1,L2|all  every row in these languages: <name>.<locale>.mp4 each (--locale L: one); the contact
+                       sheet shows each row's languages side by side, the summary counts per language
+  --fallback source    a missing translation keeps the template's own text (listed in a warning)
   --parallel N         videos whose frames render at once in the one browser (default 1)
   --no-overlap         finish each video (audio mux, thumbnail) before the next starts (default: overlap them)
   --max-seconds N      longest scene (estimated) the prebuild may generate; default 300
@@ -32,7 +36,7 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
 // Every flag is checked here, before any row is read or anything rendered: a bad value exits 2 at once.
-const { values, flags, parallel, limit, maxSceneSec, maxUsd } = parseCommandLine(
+const { values, flags, parallel, limit, maxSceneSec, maxUsd, locales, fallback } = parseCommandLine(
   {
     usage: USAGE,
     options: {
@@ -43,6 +47,9 @@ const { values, flags, parallel, limit, maxSceneSec, maxUsd } = parseCommandLine
       limit: { type: 'string' },
       force: { type: 'boolean', default: false },
       name: { type: 'string' },
+      locale: { type: 'string' },
+      locales: { type: 'string' },
+      fallback: { type: 'string' },
       ...RENDER_FLAG_OPTIONS,
       parallel: { type: 'string' },
       'no-overlap': { type: 'boolean', default: false },
@@ -62,6 +69,8 @@ const { values, flags, parallel, limit, maxSceneSec, maxUsd } = parseCommandLine
       limit: parseNumberFlag('limit', values.limit, { min: 1, max: 1_000_000, integer: true }),
       maxSceneSec: parseNumberFlag('max-seconds', values['max-seconds'], { min: 1, max: 3600 }),
       maxUsd: maxUsdFrom(values['max-usd']),
+      locales: parseLocaleSelection(values),
+      fallback: parseFallback(values.fallback),
     };
   },
 );
@@ -109,6 +118,8 @@ try {
     limit,
     force: values.force,
     nameColumn: values.name,
+    locales,
+    fallback,
     settings: flags,
     parallel,
     overlap: !values['no-overlap'],

@@ -10,6 +10,9 @@ export interface BatchRecord {
   template?: string;
   /** The data row it came from in its last run. */
   row?: number;
+  /** The row's name and the video's language (a batch with --locales makes <name>.<locale>.mp4 per row). */
+  name?: string;
+  locale?: string;
   file: string;
   thumb: string;
   sizeBytes: number;

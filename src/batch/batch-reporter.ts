@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { createPrebuildReporter } from '../jobs/prebuild-reporter';
 import { createRenderReporter } from '../render/render-reporter';
+import { countsByLocale } from './batch-summary';
 import { DEFAULT_PARALLEL, type BatchEvent, type BatchResult, type RowOutcome } from './run-batch';
 
-const where = (o: RowOutcome) => `row ${o.row}${o.line ? ` (line ${o.line})` : ''}`;
+const where = (o: RowOutcome) => `row ${o.row}${o.line ? ` (line ${o.line})` : ''}${o.locale ? ` ${o.locale}` : ''}`;
 
 /** Progress of a batch on stderr: bad rows as they are found, the prebuild's clips, then each render with fps and ETA. */
 export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr, opts: { parallel?: number } = {}) {
@@ -16,6 +17,9 @@ export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr,
       switch (e.type) {
         case 'row-invalid':
           stream.write(`  ✗ ${where(e.outcome)} ${e.outcome.name}: ${e.outcome.error}\n`);
+          break;
+        case 'fallback':
+          stream.write(`  warning: ${e.name} ${e.locale}: ${e.paths.length} text(s) have no translation and keep the source text (--fallback source): ${e.paths.join(', ')}\n`);
           break;
         case 'rows':
           stream.write(`Batch: ${e.selected} of ${e.total} row(s) of ${e.dataFile}${e.invalid ? `, ${e.invalid} with problems (skipped, listed above)` : ''}\n`);
@@ -52,17 +56,21 @@ export function createBatchReporter(stream: NodeJS.WriteStream = process.stderr,
   };
 }
 
-function table(rows: string[][]): string {
+function table(rows: string[][], rightAligned: Set<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c >= 3 && c <= 7 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
+  return rows.map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
+
+const countsLine = (c: Record<string, number>) => `${c.rendered ?? 0} rendered, ${c.skipped ?? 0} skipped (finished), ${c.failed ?? 0} failed, ${c.invalid ?? 0} invalid`;
 
 /** The table printed at the end: one line per row with what happened to it. */
 export function formatBatchSummary(result: BatchResult, cwd: string = process.cwd()): string {
-  const header = ['row', 'name', 'status', 'length', 'frames', 'render', 'fps', 'size', 'note'];
+  const withLocales = result.rows.some((r) => r.locale);
+  const header = ['row', 'name', ...(withLocales ? ['locale'] : []), 'status', 'length', 'frames', 'render', 'fps', 'size', 'note'];
   const lines = result.rows.map((r) => [
     String(r.row),
     r.name,
+    ...(withLocales ? [r.locale ?? ''] : []),
     r.status,
     r.durationSec !== undefined ? `${r.durationSec.toFixed(1)}s` : '',
     r.frames !== undefined ? String(r.frames) : '',
@@ -72,9 +80,12 @@ export function formatBatchSummary(result: BatchResult, cwd: string = process.cw
     r.status === 'rendered' || r.status === 'skipped' ? (r.file ?? '') : (r.error ?? ''),
   ]);
   const count = (s: string) => result.rows.filter((r) => r.status === s).length;
+  const first = withLocales ? 4 : 3;
+  const perLocale = withLocales ? Object.entries(countsByLocale(result.rows)).map(([locale, c]) => `  ${locale}: ${countsLine(c)}`) : [];
   return [
-    table([header, ...lines]),
+    table([header, ...lines], new Set([first, first + 1, first + 2, first + 3, first + 4])),
     '',
-    `${count('rendered')} rendered, ${count('skipped')} skipped (finished), ${count('failed')} failed, ${count('invalid')} invalid · ${(result.totalMs / 1000).toFixed(1)}s · ${path.relative(cwd, result.indexFile)}`,
+    ...perLocale,
+    `${countsLine({ rendered: count('rendered'), skipped: count('skipped'), failed: count('failed'), invalid: count('invalid') })} · ${(result.totalMs / 1000).toFixed(1)}s · ${path.relative(cwd, result.indexFile)}`,
   ].join('\n');
 }

@@ -17,10 +17,12 @@ export interface BatchEstimate {
   usd: number;
   /** Clips already in the store (free). */
   stored: number;
+  /** With --locales: clips to generate, their seconds and cost per language (a clip languages share counts once). */
+  perLocale?: PrebuildResult['perLocale'];
 }
 
 /** Per row and in total, what a batch's clips not yet in the store would cost; a clip several rows share counts once in the total. */
-export function estimateBatchCost(planned: PrebuildResult, rows: { name: string; specFile: string }[], root: string): BatchEstimate {
+export function estimateBatchCost(planned: PrebuildResult, rows: { name: string; specFile: string }[], root: string, opts: { perLocale?: boolean } = {}): BatchEstimate {
   const toGenerate = planned.plan.clips.filter((c) => !c.cached && !c.refetch);
   const usdPerSec = planned.estimatedSec > 0 ? planned.estimatedUsd / planned.estimatedSec : 0;
   const rowOf = new Map(rows.map((r) => [path.resolve(r.specFile), r.name]));
@@ -41,6 +43,7 @@ export function estimateBatchCost(planned: PrebuildResult, rows: { name: string;
     seconds: planned.estimatedSec,
     usd: planned.estimatedUsd,
     stored: planned.plan.clips.length - toGenerate.length,
+    ...(opts.perLocale ? { perLocale: planned.perLocale } : {}),
   };
 }
 
@@ -48,10 +51,13 @@ const money = (usd: number) => `$${usd.toFixed(2)}`;
 
 /** The dry run's table: one line per row, then the total. */
 export function formatBatchEstimate(e: BatchEstimate): string {
+  const line = (label: string, clips: number, seconds: number, usd: number) => `  ${label.padEnd(24)} ${String(clips).padStart(4)} clip(s) ${`${Math.round(seconds)} s`.padStart(7)} ${money(usd).padStart(10)}`;
+  const byLocale = Object.entries(e.perLocale ?? {}).map(([locale, c]) => line(`locale ${locale}`, c.clips, c.seconds, c.usd));
   const lines = e.rows.map((r) => `  ${r.name.padEnd(24)} ${String(r.clips).padStart(4)} clip(s) ${`${Math.round(r.seconds)} s`.padStart(7)} ${money(r.usd).padStart(10)}${r.shared ? `  (${r.shared} clip(s) shared with other rows, counted once in the total)` : ''}`);
   return [
     `Estimated cost (only clips not already in the store; ${e.stored} stored clip(s) are free${e.usd > 0 ? '' : '; nothing to pay (the emulator, or all stored)'}):`,
     ...lines,
-    `  ${'total'.padEnd(24)} ${String(e.clips).padStart(4)} clip(s) ${`${Math.round(e.seconds)} s`.padStart(7)} ${money(e.usd).padStart(10)}`,
+    ...(byLocale.length ? ['  per locale:', ...byLocale] : []),
+    line('total', e.clips, e.seconds, e.usd),
   ].join('\n');
 }

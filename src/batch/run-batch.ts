@@ -21,6 +21,9 @@ import { createGate } from './gate';
 import { outputName } from './output-name';
 import { thumbnailFromVideo } from './thumbnail-from-video';
 import { readRows, type DataRow } from './read-rows';
+import type { LocaleSelection } from '../project/localized-specs';
+import { batchLocales, localizeRow } from './localize-row';
+import { writeBatchSummary } from './batch-summary';
 
 export interface BatchOptions {
   /** The project: public/ (clips, media) and where relative paths start. */
@@ -62,6 +65,10 @@ export interface BatchOptions {
   /** Above this estimated spend the batch asks `confirmSpend` first, and refuses when it says no. */
   maxUsd?: number;
   confirmSpend?: (estimate: BatchEstimate) => Promise<boolean>;
+  /** Languages to make each row in (`--locales de-DE,fr-FR|all`): <name>.<locale>.mp4 each; default the template's own, as <name>.mp4. */
+  locales?: LocaleSelection;
+  /** "source": a missing translation keeps the source text (a warning lists it) instead of making that row × locale invalid. */
+  fallback?: 'source' | 'none';
 }
 
 export type RowStatus = 'rendered' | 'skipped' | 'failed' | 'invalid';
@@ -70,6 +77,8 @@ export interface RowOutcome {
   row: number;
   line: number | null;
   name: string;
+  /** The language of this video, when the batch was asked for locales (one outcome per row × locale). */
+  locale?: string;
   status: RowStatus;
   file?: string;
   thumb?: string;
@@ -84,6 +93,7 @@ export interface RowOutcome {
 export type BatchEvent =
   | { type: 'rows'; total: number; selected: number; invalid: number; dataFile: string }
   | { type: 'row-invalid'; outcome: RowOutcome }
+  | { type: 'fallback'; name: string; locale: string; paths: string[] }
   | { type: 'prebuild'; event: PrebuildEvent }
   | { type: 'estimate'; estimate: BatchEstimate }
   | { type: 'prebuild-done'; result: PrebuildResult | null; error?: string }
@@ -166,7 +176,7 @@ function describeProblems(problems: RowProblem[]): string {
  */
 async function priceFirst(root: string, candidates: Candidate[], opts: BatchOptions, emit: (e: BatchEvent) => void): Promise<BatchEstimate> {
   const planned = await runPrebuild({ root, specFiles: candidates.map((c) => c.specFile), maxSceneSec: opts.maxSceneSec, connect: opts.connect, dryRun: true });
-  const estimate = estimateBatchCost(planned, candidates, root);
+  const estimate = estimateBatchCost(planned, candidates.map((c) => ({ name: c.output, specFile: c.specFile })), root, { perLocale: candidates.some((c) => c.locale) });
   emit({ type: 'estimate', estimate });
   if (opts.dryRun || opts.maxUsd === undefined || estimate.usd <= opts.maxUsd) return estimate;
   if (await opts.confirmSpend?.(estimate)) return estimate;
@@ -178,9 +188,15 @@ async function priceFirst(root: string, candidates: Candidate[], opts: BatchOpti
 
 interface Candidate {
   data: DataRow;
+  /** The row's name; `output` names its files and record (`<name>.<locale>` when locales were asked for). */
   name: string;
+  output: string;
+  locale?: string;
   specFile: string;
 }
+
+/** Outcomes by row and language. */
+const outcomeKey = (row: number, locale?: string) => `${row}\t${locale ?? ''}`;
 
 /**
  * Template + rows -> one video per row. Rows are expanded and checked first (a bad row is reported by row and
@@ -221,17 +237,22 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     await sweepStaleTempDirs();
     const specDir = path.join(outDir, '.specs');
     await mkdir(specDir, { recursive: true });
-    const outcomes = new Map<number, RowOutcome>();
+    const outcomes = new Map<string, RowOutcome>();
     const candidates: Candidate[] = [];
     const seen = new Map<string, number>();
     const store = new ClipStore(root);
+    const localesAsked = opts.locales && opts.locales.kind !== 'source' ? opts.locales : null;
+    // A row refused before it has a spec is refused in every language the template is made in.
+    const templateLocales: (string | undefined)[] = localesAsked ? batchLocales(template, localesAsked) : [undefined];
 
     for (const { data, name } of selected) {
       const base: RowOutcome = { row: data.row, line: data.line, name: name || `row-${data.row}`, status: 'invalid' };
-      const invalid = (problems: RowProblem[]) => {
-        const outcome = { ...base, problems, error: describeProblems(problems) };
-        outcomes.set(data.row, outcome);
-        emit({ type: 'row-invalid', outcome });
+      const invalid = (problems: RowProblem[], locales: (string | undefined)[] = templateLocales) => {
+        for (const locale of locales) {
+          const outcome = { ...base, ...(locale ? { locale } : {}), problems, error: describeProblems(problems) };
+          outcomes.set(outcomeKey(data.row, locale), outcome);
+          emit({ type: 'row-invalid', outcome });
+        }
       };
       if (data.problems?.length) {
         invalid(data.problems);
@@ -262,8 +283,22 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         invalid(err.issues.map((i) => ({ column: fields.find((f) => i.path === jsonPath(f.path))?.column, path: i.path, message: i.message })));
         continue;
       }
-      await writeIfChanged(specFile, `${JSON.stringify(expanded.spec, null, 2)}\n`);
-      candidates.push({ data, name, specFile });
+      if (!localesAsked) {
+        await writeIfChanged(specFile, `${JSON.stringify(expanded.spec, null, 2)}\n`);
+        candidates.push({ data, name, output: name, specFile });
+        continue;
+      }
+      // One spec file per language: the prebuild keys, prices and makes each locale's clips like any spec's.
+      for (const l of localizeRow(videoSpecSchema.parse(expanded.spec), localesAsked, opts.fallback)) {
+        if (l.problems.length) {
+          invalid(l.problems, [l.locale]);
+          continue;
+        }
+        if (l.fellBack.length) emit({ type: 'fallback', name, locale: l.locale, paths: l.fellBack });
+        const localized = path.join(specDir, `${name}.${l.locale}.json`);
+        await writeIfChanged(localized, `${JSON.stringify(l.spec, null, 2)}\n`);
+        candidates.push({ data, name, output: `${name}.${l.locale}`, locale: l.locale, specFile: localized });
+      }
     }
     emit({ type: 'rows', total: table.rows.length, selected: selected.length, invalid: selected.length - candidates.length, dataFile: table.file });
 
@@ -295,8 +330,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     const manifest = await store.readManifest();
     const settings = { codec: rs.codec.codec, audioCodec: rs.codec.audioCodec, preset: rs.preset ?? null, scale: rs.scale, crf: rs.crf ?? null, thumbWidth: THUMB_WIDTH, stillAt: STILL_AT };
     const todo: { c: Candidate; prepared: PreparedRender; inputHash: string }[] = [];
+    const baseOf = (c: Candidate): RowOutcome => ({ row: c.data.row, line: c.data.line, name: c.name, ...(c.locale ? { locale: c.locale } : {}), status: 'failed' });
+    const setOutcome = (c: Candidate, o: RowOutcome) => outcomes.set(outcomeKey(c.data.row, c.locale), o);
     for (const c of candidates) {
-      const base: RowOutcome = { row: c.data.row, line: c.data.line, name: c.name, status: 'failed' };
+      const base = baseOf(c);
       let prepared: PreparedRender;
       try {
         const spec = videoSpecSchema.parse(JSON.parse(await readFile(c.specFile, 'utf8')));
@@ -304,14 +341,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       } catch (err) {
         const causes = clipFailuresFor(c.specFile);
         const why = causes.length ? `presenter clip failed: ${causes[0]}` : prebuildError ? `prebuild failed: ${prebuildError}` : (err as Error).message;
-        outcomes.set(c.data.row, { ...base, error: why });
+        setOutcome(c, { ...base, error: why });
         continue;
       }
       const inputHash = renderInputHash({ compositionId: prepared.compositionId, inputProps: prepared.inputProps, settings });
-      const done = opts.force ? null : await finishedRecord(outDir, c.name, inputHash);
-      const refusal = done ? null : await notOurVideo(outDir, c.name, `${c.name}.${rs.codec.extension}`, templateId);
-      if (done) outcomes.set(c.data.row, outcomeFromRecord(base, done, 'skipped'));
-      else if (refusal) outcomes.set(c.data.row, { ...base, error: refusal });
+      const done = opts.force ? null : await finishedRecord(outDir, c.output, inputHash);
+      const refusal = done ? null : await notOurVideo(outDir, c.output, `${c.output}.${rs.codec.extension}`, templateId);
+      if (done) setOutcome(c, outcomeFromRecord(base, done, 'skipped'));
+      else if (refusal) setOutcome(c, { ...base, error: refusal });
       else todo.push({ c, prepared, inputHash });
     }
     emit({ type: 'plan', toRender: todo.length, finished: [...outcomes.values()].filter((o) => o.status === 'skipped').length });
@@ -324,17 +361,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         const renderOne = async (i: number) => {
           const { c, prepared, inputHash } = todo[i]!;
           const of = todo.length;
-          const base: RowOutcome = { row: c.data.row, line: c.data.line, name: c.name, status: 'failed' };
-          emit({ type: 'row-start', index: i + 1, of, name: c.name });
+          const base = baseOf(c);
+          emit({ type: 'row-start', index: i + 1, of, name: c.output });
           let outcome: RowOutcome;
           try {
-            const onProgress = (progress: RenderProgress) => emit({ type: 'row-progress', index: i + 1, of, name: c.name, progress });
-            const record = await renderRow({ outDir, name: c.name, row: c.data.row, template: templateId, prepared, inputHash, session, settings: rs, framesGate, onProgress });
+            const onProgress = (progress: RenderProgress) => emit({ type: 'row-progress', index: i + 1, of, name: c.output, progress });
+            const record = await renderRow({ outDir, c, template: templateId, prepared, inputHash, session, settings: rs, framesGate, onProgress });
             outcome = outcomeFromRecord(base, record, 'rendered');
           } catch (err) {
             outcome = { ...base, error: (err as Error).message.split('\n')[0] };
           }
-          outcomes.set(c.data.row, outcome);
+          setOutcome(c, outcome);
           emit({ type: 'row-done', index: i + 1, of, outcome });
         };
         let next = 0;
@@ -351,18 +388,22 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       }
     }
 
-    const rows = selected.map((s) => outcomes.get(s.data.row)!).filter(Boolean);
+    // Each row's languages together, in the order asked for.
+    const order = (o: RowOutcome) => selected.findIndex((s) => s.data.row === o.row) * 1000 + templateLocales.indexOf(o.locale);
+    const rows = [...outcomes.values()].sort((a, b) => order(a) - order(b));
     // Every video in the folder, not only this run's rows: `--only` and `--limit` must not drop the others.
-    const thisRun = new Set(rows.map((r) => r.name));
-    const earlier = [...(await recordedVideos(outDir))].filter(([name]) => !thisRun.has(name));
+    const thisRun = new Set(rows.map((r) => (r.locale ? `${r.name}.${r.locale}` : r.name)));
+    const earlier = [...(await recordedVideos(outDir))].filter(([output]) => !thisRun.has(output));
     const indexFile = await writeContactSheet(outDir, {
       title: `${path.basename(opts.template)} × ${table.file}`,
       entries: [
-        ...rows.map((r) => ({ name: r.name, row: r.row, status: r.status, video: r.file, thumb: r.thumb, durationSec: r.durationSec, message: r.error })),
-        ...earlier.map(([name, r]) => ({ name, row: r.row, status: 'kept' as const, video: r.file, thumb: r.thumb, durationSec: r.durationInFrames / r.fps })),
+        ...rows.map((r) => ({ name: r.name, locale: r.locale, row: r.row, status: r.status, video: r.file, thumb: r.thumb, durationSec: r.durationSec, message: r.error })),
+        ...earlier.map(([output, r]) => ({ name: r.name ?? output, locale: r.locale, row: r.row, status: 'kept' as const, video: r.file, thumb: r.thumb, durationSec: r.durationInFrames / r.fps })),
       ],
     });
-    return { outDir, indexFile, rows, totalMs: Date.now() - t0, estimate };
+    const result = { outDir, indexFile, rows, totalMs: Date.now() - t0, estimate };
+    await writeBatchSummary(result);
+    return result;
   } finally {
     await release();
   }
@@ -374,8 +415,7 @@ function outcomeFromRecord(base: RowOutcome, r: BatchRecord, status: 'rendered' 
 
 async function renderRow(a: {
   outDir: string;
-  name: string;
-  row: number;
+  c: Candidate;
   template: string;
   prepared: PreparedRender;
   inputHash: string;
@@ -384,10 +424,10 @@ async function renderRow(a: {
   framesGate: <T>(frames: () => Promise<T>) => Promise<T>;
   onProgress: (p: RenderProgress) => void;
 }): Promise<BatchRecord> {
-  const file = `${a.name}.${a.settings.codec.extension}`;
+  const file = `${a.c.output}.${a.settings.codec.extension}`;
   const outFile = path.join(a.outDir, file);
   const result = await a.session.render({ compositionId: a.prepared.compositionId, inputProps: a.prepared.inputProps, outFile, onProgress: a.onProgress, framesGate: a.framesGate }, a.settings);
-  const thumb = path.join('thumbs', `${a.name}.jpg`);
+  const thumb = path.join('thumbs', `${a.c.output}.jpg`);
   const thumbFile = path.join(a.outDir, thumb);
   await mkdir(path.dirname(thumbFile), { recursive: true });
   await thumbnailFromVideo(outFile, { frame: stillFrame(a.prepared), fps: result.fps, width: THUMB_WIDTH, output: `${thumbFile}.partial.jpg` });
@@ -395,7 +435,9 @@ async function renderRow(a: {
   const record: BatchRecord = {
     inputHash: a.inputHash,
     template: a.template,
-    row: a.row,
+    row: a.c.data.row,
+    name: a.c.name,
+    ...(a.c.locale ? { locale: a.c.locale } : {}),
     file,
     thumb: thumb.split(path.sep).join('/'),
     sizeBytes: (await stat(outFile)).size,
@@ -406,6 +448,6 @@ async function renderRow(a: {
     renderMs: result.renderMs,
     renderedAt: new Date().toISOString(),
   };
-  await writeRecord(a.outDir, a.name, record);
+  await writeRecord(a.outDir, a.c.output, record);
   return record;
 }

@@ -14,6 +14,8 @@ export interface PlannedClip {
   /** Stored but not whole (truncated, replaced): fetched again from the video HeyGen already made, never regenerated. */
   refetch?: { videoId: string; reason: string };
   estimatedSec: number;
+  /** What estimatedSec rests on, for --dry-run ("the footage's length", "the template's script", ...). */
+  estimateBasis?: string;
   /** The job kind that makes it (avatar-clip, template-video, agent-video): shown by --dry-run. */
   kind: string;
   /** Estimated price of generating it (0 when cached or on the emulator); set by the prebuild's plan. */

@@ -39,7 +39,7 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
     onEvent(e) {
       if (opts.json) {
         const { clip: _clip, ...rest } = e.type === 'clip' ? e : { ...e, clip: undefined };
-        out.write(`${JSON.stringify(e.type === 'plan' ? { type: 'plan', backend: e.backend, clips: e.plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, kind: c.kind, estimatedSec: c.estimatedSec, estimatedUsd: c.estimatedUsd })) } : rest)}\n`);
+        out.write(`${JSON.stringify(e.type === 'plan' ? { type: 'plan', backend: e.backend, clips: e.plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, kind: c.kind, estimatedSec: c.estimatedSec, estimateBasis: c.estimateBasis, estimatedUsd: c.estimatedUsd })) } : rest)}\n`);
         return;
       }
       if (e.type === 'plan') {
@@ -49,7 +49,7 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
         if (e.dryRun) {
           for (const c of e.plan.clips) {
             const use = c.usedBy.map((u) => `${u.specId}${localeTag(u.locale)}#${u.scene + 1}`).join(', ');
-            out.write(`  ${(c.cached ? 'cached' : 'generate').padEnd(9)} ${c.key.slice(0, 12)}  ${c.kind.padEnd(15)} ${use.padEnd(28)} ~${c.estimatedSec.toFixed(1)} s${c.estimatedUsd ? `  about $${c.estimatedUsd.toFixed(2)}` : ''}\n`);
+            out.write(`  ${(c.cached ? 'cached' : 'generate').padEnd(9)} ${c.key.slice(0, 12)}  ${c.kind.padEnd(15)} ${use.padEnd(28)} ~${c.estimatedSec.toFixed(1)} s${c.estimatedUsd ? `  about $${c.estimatedUsd.toFixed(2)}` : ''}${c.estimateBasis && !c.cached ? `  (estimate: ${c.estimateBasis})` : ''}\n`);
           }
         } else if (tty) ticker = setInterval(redraw, 500);
         return;

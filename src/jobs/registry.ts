@@ -2,6 +2,7 @@ import type { JobKind } from './job';
 import { avatarClipKind } from './kinds/avatar-clip';
 import { templateVideoKind } from './kinds/template-video';
 import { agentVideoKind } from './kinds/agent-video';
+import { lipsyncVideoKind } from './kinds/lipsync-video';
 
 /**
  * Every kind of HeyGen work the scheduler can run, by Job.kind. To add one: write src/jobs/kinds/<kind>.ts
@@ -12,4 +13,5 @@ export const JOB_KINDS: Record<string, JobKind<never>> = {
   'avatar-clip': avatarClipKind as JobKind<never>,
   'template-video': templateVideoKind as JobKind<never>,
   'agent-video': agentVideoKind as JobKind<never>,
+  'lipsync-video': lipsyncVideoKind as JobKind<never>,
 };

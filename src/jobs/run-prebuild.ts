@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { SpecError } from '../project/spec-error';
-import { identifyServer, startWebhookReceiver, type ConnectHeyGen, type HeyGenConnection, type PollCadence, type ServerIdentity, type WebhookReceiver } from '../heygen';
-import { probeClip } from '../media/probe-clip';
+import { identifyServer, startWebhookReceiver, type ConnectHeyGen, type HeyGenClient, type HeyGenConnection, type PollCadence, type ServerIdentity, type WebhookReceiver } from '../heygen';
 import { ClipStore, ManifestDamagedError } from '../project/clip-store';
 import type { LoadedSpec } from '../project/load-spec';
 import { loadSpecs } from '../project/load-specs';
 import { acquirePrebuildLock } from '../project/prebuild-lock';
-import { hashReferencedFiles, resolvePublicFile } from '../project/project-files';
+import { hashReferencedFiles } from '../project/project-files';
 import type { ClipEntry, Manifest } from '../spec/manifest';
 import { AssetCache } from './asset-cache';
+import { estimateSceneVideo, mediaSeconds } from './estimate-scene-video';
 import type { Job, JobContext, JobState } from './job';
 import { Journal } from './journal';
 import { planClips, type Plan, type PlannedClip } from './plan';
@@ -73,17 +73,15 @@ export function usdPerSecond(): number {
   return Number.isFinite(v) && v > 0 ? v : 0.1;
 }
 
-async function audioSeconds(store: ClipStore, rel: string): Promise<number> {
-  const file = resolvePublicFile(store.publicDir, rel);
-  if (!file) return 0;
-  return probeClip(file).then((p) => p.durationSec, () => 0);
-}
-
 /** The plan for this server, with estimates: only clips to generate cost money (a damaged file is fetched again). */
-async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest, identity: ServerIdentity, hashes: Record<string, string>) {
+async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest, identity: ServerIdentity, hashes: Record<string, string>, client: HeyGenClient) {
   const plan = planClips(specs, manifest, store, identity.generation, identity.backend, hashes);
   for (const clip of plan.clips) {
-    if (clip.request.speech.type === 'audio') clip.estimatedSec = await audioSeconds(store, clip.request.speech.path);
+    if (clip.request.speech.type === 'audio') clip.estimatedSec = await mediaSeconds(store.publicDir, clip.request.speech.path);
+    if (clip.request.source && !clip.cached && !clip.refetch) {
+      const { sec, basis } = await estimateSceneVideo(clip.request.source, client, store.publicDir);
+      Object.assign(clip, { estimatedSec: sec, estimateBasis: basis });
+    }
   }
   const toGenerate = plan.clips.filter((c) => !c.cached && !c.refetch);
   const estimatedSec = toGenerate.reduce((n, c) => n + c.estimatedSec, 0);
@@ -138,7 +136,7 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     const identity = await identifyServer(connection.client);
     if (!opts.dryRun) release = await acquirePrebuildLock(root);
     const manifest = await readOrRecoverManifest(store, !opts.dryRun);
-    const base = { specs, ...(await planFor(specs, store, manifest, identity, hashes)), statusRequests: {} };
+    const base = { specs, ...(await planFor(specs, store, manifest, identity, hashes, connection.client)), statusRequests: {} };
     const { plan } = base;
     checkSceneCeiling(plan, opts.maxSceneSec ?? DEFAULT_MAX_SCENE_SEC);
     const missing = plan.clips.filter((c) => !c.cached);

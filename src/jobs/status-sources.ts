@@ -48,8 +48,28 @@ function legacyVideos(client: HeyGenClient): StatusSource {
   };
 }
 
+/** Lipsyncs: `GET /v3/lipsyncs/{id}` one at a time (no bulk read); pending|running|completed|failed. */
+function v3Lipsyncs(client: HeyGenClient): StatusSource {
+  return {
+    maxBatch: 1,
+    async fetch(ids, signal) {
+      const out = new Map<string, RemoteStatus>();
+      for (const id of ids) {
+        const l = await client.lipsyncs.get(id, { signal }).catch((err: Error & { status?: number }) => {
+          if (err.status === 404) return null;
+          throw err;
+        });
+        if (!l) out.set(id, { status: 'not_found', phase: 'not_found' });
+        else out.set(id, { status: l.status, phase: l.status === 'running' ? 'processing' : phaseOf(l.status), failure: l.status === 'failed' ? { code: 'lipsync_failed', message: l.failure_message ?? undefined } : undefined });
+      }
+      return out;
+    },
+  };
+}
+
 /** Every way of waiting a kind can name (JobKind.statusSource). */
 export const STATUS_SOURCES: Record<string, (client: HeyGenClient) => StatusSource> = {
   'v3-videos': v3Videos,
   'legacy-videos': legacyVideos,
+  'v3-lipsyncs': v3Lipsyncs,
 };

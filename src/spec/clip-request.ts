@@ -19,7 +19,10 @@ export interface ClipRequest {
   source?: SceneVideoSource;
 }
 
-export type SceneVideoSource = { type: 'template'; id: string; variables: Record<string, string> } | { type: 'agent'; prompt: string; style?: string };
+export type SceneVideoSource =
+  | { type: 'template'; id: string; variables: Record<string, string> }
+  | { type: 'agent'; prompt: string; style?: string }
+  | { type: 'lipsync'; footage: string; audio: string };
 
 export function clipRequestsFor(spec: VideoSpec): ClipRequest[] {
   const clip = presenterClipFormat(spec.format);
@@ -39,6 +42,7 @@ export function clipRequestsFor(spec: VideoSpec): ClipRequest[] {
     if (v) Object.assign(request, { aspect: formatPreset(spec.format).aspect, ...dimensionsOf('720p', formatPreset(spec.format).aspect) });
     if (v?.type === 'template') request.source = { type: 'template', id: v.template, variables: v.variables };
     if (v?.type === 'agent') request.source = v.style ? { type: 'agent', prompt: v.prompt, style: v.style } : { type: 'agent', prompt: v.prompt };
+    if (v?.type === 'lipsync') request.source = { type: 'lipsync', footage: v.footage, audio: v.audio };
     return request;
   });
 }
@@ -48,6 +52,7 @@ export function clipFiles(request: ClipRequest): string[] {
   const files: string[] = [];
   if (request.avatar.type === 'photo') files.push(request.avatar.path);
   if (request.speech.type === 'audio') files.push(request.speech.path);
+  if (request.source?.type === 'lipsync') files.push(request.source.footage, request.source.audio);
   return files;
 }
 

@@ -96,7 +96,7 @@ export const overlaySchema = z.object({
   style: z.enum(['label', 'headline']).default('label'),
 });
 
-/** A full-frame scene whose video HeyGen makes: from a template (its variables filled like any string) or Video Agent. */
+/** A full-frame scene whose video HeyGen makes: from a template (its variables filled like any string), Video Agent, or a lipsync of your footage. */
 export const sceneVideoSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('template'),
@@ -107,6 +107,11 @@ export const sceneVideoSchema = z.discriminatedUnion('type', [
     type: z.literal('agent'),
     prompt: z.string().min(1).max(10_000).describe('What Video Agent should make'),
     style: z.string().min(1).optional().describe('A style id (`npm run heygen -- agent styles`)'),
+  }),
+  z.object({
+    type: z.literal('lipsync'),
+    footage: mediaPathSchema.describe('Your own video (MP4/WebM under public/) whose speaker HeyGen makes say `audio`'),
+    audio: mediaPathSchema.describe('The new voice (WAV/MP3 under public/); the lipsynced video is as long as the footage'),
   }),
 ]);
 
@@ -127,10 +132,10 @@ export const sceneSchema = z
     graphic: graphicSchema.optional(),
     overlays: z.array(overlaySchema).max(10).optional(),
     background: backgroundSchema.optional().describe("Overrides the video's background for this scene"),
-    video: sceneVideoSchema.optional().describe('A full-frame scene made by HeyGen (template or Video Agent) instead of the presenter over graphics'),
+    video: sceneVideoSchema.optional().describe('A full-frame scene made by HeyGen (template, Video Agent or lipsync of your footage) instead of the presenter over graphics'),
   })
   .refine((s) => (s.video ? s.script === undefined && s.audio === undefined : (s.script === undefined) !== (s.audio === undefined)), {
-    message: 'give the scene exactly one of "script" (text to speak), "audio" (a recorded voice file) or "video" (a template or Video Agent scene)',
+    message: 'give the scene exactly one of "script" (text to speak), "audio" (a recorded voice file) or "video" (a template, Video Agent or lipsync scene)',
   });
 
 export const avatarSchema = z
@@ -222,6 +227,10 @@ export function referencedFiles(spec: VideoSpec): { path: string; jsonPath: stri
   bg(spec.background, '$.background.src');
   spec.scenes.forEach((s, i) => {
     if (s.audio) out.push({ path: s.audio, jsonPath: `$.scenes[${i}].audio`, kind: 'voice' });
+    if (s.video?.type === 'lipsync') {
+      out.push({ path: s.video.footage, jsonPath: `$.scenes[${i}].video.footage`, kind: 'video' });
+      out.push({ path: s.video.audio, jsonPath: `$.scenes[${i}].video.audio`, kind: 'voice' });
+    }
     if (s.graphic?.type === 'image') out.push({ path: s.graphic.src, jsonPath: `$.scenes[${i}].graphic.src`, kind: 'image' });
     bg(s.background, `$.scenes[${i}].background.src`);
   });

@@ -16,8 +16,12 @@ const createCalls = (): number => h.emulator.stats.requests.filter((r) => r.meth
 describe('retries by classification', () => {
   it('429 on a create honours Retry-After, then succeeds with one video', async () => {
     h.emulator.faults.add({ method: 'POST', path: '/v3/videos', fault: { type: 'status', status: 429, retryAfter: 1 } });
+    // the client's planned wait is the server's Retry-After (1 s), not its own 20 ms backoff
+    const planned: string[] = [];
+    const client = h.makeClient({ log: (line) => line.startsWith('retrying') && planned.push(line) });
     const started = Date.now();
-    const { videoId } = await h.client.createAvatarClip(HI, { idempotencyKey: 'rl-1' });
+    const { videoId } = await client.createAvatarClip(HI, { idempotencyKey: 'rl-1' });
+    expect(planned).toEqual([expect.stringMatching(/^retrying POST \/v3\/videos in 1000 ms after RateLimitError/)]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(videoId).toBeTruthy();
     expect(createCalls()).toBe(2);
@@ -26,9 +30,13 @@ describe('retries by classification', () => {
 
   it('429 with an HTTP-date Retry-After is honoured too', async () => {
     h.emulator.faults.add({ path: '/v3/users/me', fault: { type: 'status', status: 429, retryAfter: new Date(Date.now() + 2000).toUTCString() } });
-    const started = Date.now();
-    await h.client.users.me();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    const planned: number[] = [];
+    const client = h.makeClient({ log: (line) => line.startsWith('retrying') && planned.push(Number(/ in (\d+) ms/.exec(line)?.[1])) });
+    await client.users.me();
+    // an HTTP date has one-second resolution: the wait planned from it is between 1 and 2 s, far above the 20 ms backoff
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toBeGreaterThanOrEqual(900);
+    expect(planned[0]).toBeLessThanOrEqual(2000);
   });
 
   it('gives up after maxRetries with the typed error', async () => {

@@ -1,6 +1,4 @@
 import { execFile, spawn } from 'node:child_process';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { manifestSchema } from '../../src/spec/manifest';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
+import { asHeyGen } from '../helpers/as-heygen';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
@@ -87,34 +86,22 @@ describe('template and Video Agent scenes: a prebuild killed with SIGKILL mid-jo
   });
 });
 
-/** Forwards to the emulator without its self-announcing header, so the client takes it for HeyGen and prices the plan. */
-async function asHeyGen(target: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const up = request(new URL(req.url!, target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
-      const headers = { ...r.headers };
-      delete headers['x-heygen-emulator'];
-      res.writeHead(r.statusCode!, headers);
-      r.pipe(res);
-    });
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
 describe('--dry-run of template and Video Agent scenes', () => {
-  it('lists each job with its kind and estimated cost, and sends nothing billable', async () => {
+  it('lists each job with its kind and estimated length and cost (from the template\'s script, the prompt\'s asked length), sending nothing billable', async () => {
     const emulator = await startEmulator({});
     const proxy = await asHeyGen(emulator.url);
-    const project = await tempProject([{ ...SPEC, id: 'dry', scenes: [SPEC.scenes[0]!, { title: 'Agent', video: { type: 'agent', prompt: 'A dry run only.' } }] }]);
+    const project = await tempProject([{ ...SPEC, id: 'dry', scenes: [SPEC.scenes[0]!, { title: 'Agent', video: { type: 'agent', prompt: 'A dry run only.' } }, { title: 'Timed agent', video: { type: 'agent', prompt: 'A 45-second tour of our quarter.' } }] }]);
     try {
       const env = { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: proxy.url, HEYGEN_UPLOAD_BASE_URL: proxy.url, HEYGEN_API_GENERATION: 'v3', HEYGEN_USD_PER_SECOND: '0.5' };
       const { stderr } = await promisify(execFile)(process.execPath, ['--import', TSX, PREBUILD, '--dry-run'], { cwd: project.root, env });
-      expect(stderr).toMatch(/generate\s+\w+\s+template-video\s+dry#1\s+~8\.0 s {2}about \$4\.00/);
-      expect(stderr).toMatch(/generate\s+\w+\s+agent-video\s+dry#2\s+~8\.0 s {2}about \$4\.00/);
-      expect(stderr).toContain('about $8.00 at $0.5/s');
+      // "Welcome to Killed Co, Ann! We are glad you are here." is 11 words: 4.4 s at 150 words/min, plus 0.5 s at the cut
+      expect(stderr).toMatch(/generate\s+\w+\s+template-video\s+dry#1\s+~4\.9 s {2}about \$2\.45 {2}\(estimate: from the template's script\)/);
+      expect(stderr).toMatch(/generate\s+\w+\s+agent-video\s+dry#2\s+~60\.0 s {2}about \$30\.00 {2}\(estimate: the prompt names no length, 60 s assumed\)/);
+      expect(stderr).toMatch(/generate\s+\w+\s+agent-video\s+dry#3\s+~45\.0 s {2}about \$22\.50 {2}\(estimate: the prompt asks for 45 s\)/);
+      expect(stderr).toContain('about $54.95 at $0.5/s');
       expect(stderr).not.toContain(KEY);
-      expect(emulator.state.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/users/me']);
+      // reads only: who answers, and the template (its script)
+      expect(emulator.state.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/users/me', 'GET /v3/templates/tpl_welcome']);
     } finally {
       proxy.server.close();
       await emulator.close();

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -59,6 +59,23 @@ function runBatchScript(cwd: string, url: string, args: string[]): Promise<{ cod
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/**
+ * The same run in a terminal (util-linux `script` gives it a pseudo-terminal) where the user types `answer`:
+ * what a person at a prompt sees, stdout and stderr merged as on their screen.
+ */
+function runBatchInTerminal(cwd: string, url: string, args: string[], answer: string): Promise<{ code: number | null; screen: string }> {
+  const env = { ...process.env, HEYGEN_API_KEY: 'test-key', HEYGEN_API_BASE_URL: url, HEYGEN_UPLOAD_BASE_URL: url, HEYGEN_USD_PER_SECOND: '1', HEYGEN_BATCH_MAX_USD: '' };
+  const argv = [process.execPath, '--import', TSX, path.join(PROJECT_ROOT, 'scripts', 'batch.ts'), '--template', 'videos/t-template.json', '--data', 'data/rows.csv', ...args];
+  const command = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.end(`${answer}\n`);
+  let screen = '';
+  child.stdout.on('data', (d) => (screen += d));
+  child.stderr.on('data', (d) => (screen += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, screen })));
+}
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+
 const creations = (requests: string[]) => requests.filter((r) => r.startsWith('POST') && /video/.test(r));
 
 describe('npm run batch: cost estimate and spending limit', () => {
@@ -102,6 +119,22 @@ describe('npm run batch: cost estimate and spending limit', () => {
     expect(existsSync(path.join(project.root, 'out', 'batch', 't', 'alpha.mp4'))).toBe(false);
   });
 
+  it('--dry-run --locales prices every row in every language and prints the cost per locale', async () => {
+    const scripts = { '$.scenes[0].script': 'Hallo {{city}}, hier sind Ihre Zahlen für das Quartal.', '$.scenes[1].script': 'Danke fürs Zuschauen, bis zum nächsten Quartal.' };
+    await writeFile(path.join(project.root, 'videos', 't-template.json'), JSON.stringify({ ...TEMPLATE, locale: 'en-US', locales: { 'de-DE': { text: scripts } } }));
+    const run = await runBatchScript(project.root, proxy.url, ['--dry-run', '--locales', 'all', '--fallback', 'source']);
+    expect(run.code).toBe(0);
+    // Titles and labels were not translated: listed, and the source text kept.
+    expect(run.stderr).toMatch(/warning: alpha de-DE: 4 text\(s\) have no translation and keep the source text \(--fallback source\): \$\.scenes\[0\]\.title/);
+    for (const name of ['alpha.en-US', 'alpha.de-DE', 'beta.en-US', 'beta.de-DE']) expect(run.stdout).toMatch(new RegExp(`^ {2}${name.replace('.', '\\.')} +2 clip\\(s\\)`, 'm'));
+    // Each language's closing scene is shared by both rows: 3 clips a language.
+    const locale = (tag: string) => new RegExp(`^ {2}locale ${tag} +3 clip\\(s\\) +(\\d+) s +\\$(\\d+\\.\\d\\d)$`, 'm');
+    expect(run.stdout).toMatch(locale('en-US'));
+    expect(run.stdout).toMatch(locale('de-DE'));
+    expect(run.stdout).toMatch(/^ {2}total +6 clip\(s\)/m);
+    expect(creations(proxy.requests)).toEqual([]);
+  });
+
   it('over --max-usd without a terminal it refuses at once, naming --yes, and creates nothing', async () => {
     const run = await runBatchScript(project.root, proxy.url, ['--max-usd', '1']);
     expect(run.code).toBe(1);
@@ -119,5 +152,24 @@ describe('npm run batch: cost estimate and spending limit', () => {
     expect(run.stderr).not.toMatch(/refused: about/);
     expect(creations(proxy.requests)).toHaveLength(3);
     expect(run.stdout).toMatch(/alpha\.mp4 is already there and this batch did not make it/);
+  });
+
+  describe.skipIf(!HAS_SCRIPT)('in a terminal', () => {
+    it('over --max-usd it asks; answering no sends nothing', async () => {
+      const run = await runBatchInTerminal(project.root, proxy.url, ['--max-usd', '1'], 'n');
+      expect(run.screen).toMatch(/Spend about \$\d+\.\d\d on HeyGen \(over --max-usd 1\)\? \[y\/N\]/);
+      expect(run.code).toBe(1);
+      expect(creations(proxy.requests)).toEqual([]);
+      expect(existsSync(path.join(project.root, 'public', 'clips'))).toBe(false);
+    });
+
+    it('over --max-usd it asks; answering yes goes on and the clips are requested', async () => {
+      const own = path.join(project.root, 'out', 'batch', 't');
+      await mkdir(own, { recursive: true });
+      await Promise.all(['alpha', 'beta'].map((n) => writeFile(path.join(own, `${n}.mp4`), 'the user made this one')));
+      const run = await runBatchInTerminal(project.root, proxy.url, ['--max-usd', '1'], 'y');
+      expect(run.screen).toMatch(/\[y\/N\]/);
+      expect(creations(proxy.requests)).toHaveLength(3);
+    });
   });
 });

@@ -10,13 +10,14 @@ import { requireCredit } from '../billing';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { assetInputBytes, type AssetBytes } from '../asset-input';
-import { derivedStatus, startDerivedRender } from '../derived-render';
+import { derivedVideoOut, startDerivedRender } from '../derived-render';
 import { sha256 } from '../remember-render';
 import { replaceAudio } from '../stand-ins/replace-audio';
 import { wordsToSrt } from '../synth';
 import { decodeAudio } from '../synth/clip-audio';
 import { cuesToSrt } from '../render-video';
 import { ffmpegPath, runBinary } from '../../media/ffmpeg';
+import { jsonObjectBody } from '../json-object-body';
 
 type Body = Record<string, unknown>;
 const FIELDS = ['video', 'audio', 'title', 'callback_id', 'callback_url', 'mode', 'fps_mode', 'start_time', 'end_time', 'enable_caption', 'enable_dynamic_duration', 'enable_speech_enhancement', 'enable_watermark', 'disable_music_track', 'keep_the_same_format', 'folder_id'];
@@ -48,23 +49,7 @@ async function lipsyncFile(ctx: EmulatorContext, video: AssetBytes, audio: Asset
   }
 }
 
-function lipsyncOut(ctx: EmulatorContext, l: DerivedVideo): Record<string, unknown> {
-  const job = ctx.state.renders.get(l.jobId);
-  const status = derivedStatus(job);
-  const done = status === 'completed' && job;
-  const base = ctx.baseUrl();
-  return {
-    id: l.id,
-    title: l.title,
-    status,
-    created_at: Math.floor(l.createdAt / 1000),
-    duration: done ? (job.durationSec ?? null) : null,
-    video_url: done ? ctx.signer.sign(base, `/files/videos/${job.id}.mp4`) : null,
-    caption_url: done && l.captions ? ctx.signer.sign(base, `/files/subtitles/${job.id}.srt`) : null,
-    callback_id: l.callbackId,
-    failure_message: status === 'failed' ? (job?.failure?.message ?? 'Lipsync failed') : null,
-  };
-}
+const lipsyncOut = (ctx: EmulatorContext, l: DerivedVideo): Record<string, unknown> => derivedVideoOut(ctx, l, { captionField: 'caption_url', captionsAlways: false, failed: 'Lipsync failed' });
 
 function live(ctx: EmulatorContext, id: string): DerivedVideo {
   const l = ctx.state.lipsyncs.get(id);
@@ -95,8 +80,7 @@ export function registerV3LipsyncRoutes(router: Router, ctx: EmulatorContext): v
     'POST',
     '/v3/lipsyncs',
     async (rc) => {
-      const body = await rc.json<Body>();
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
+      const body = await jsonObjectBody(rc);
       const l = await createLipsync(ctx, body, rc.path);
       return { data: { lipsync_id: l.id } };
     },

@@ -6,6 +6,7 @@ import { HttpError } from '../http-error';
 import { newId } from '../ids';
 import { assetInputBytes } from '../asset-input';
 import { consentUrl, findPhotoAvatar, photoAvatarStatus, photoGroupOut, photoLookOut } from '../photo-avatars';
+import { jsonObjectBody } from '../json-object-body';
 
 const bad = (message: string, param: string): HttpError => new HttpError(400, message, { code: 'invalid_parameter', param });
 const PHOTO_FIELDS = ['type', 'name', 'file', 'avatar_group_id'];
@@ -52,8 +53,7 @@ export function registerV3PhotoAvatarRoutes(router: Router, ctx: EmulatorContext
     'POST',
     '/v3/avatars',
     async (rc) => {
-      const body = await rc.json<Record<string, unknown>>();
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
+      const body = await jsonObjectBody(rc);
       const p = await createPhotoAvatar(ctx, body, rc.path);
       ctx.log(`photo avatar ${p.lookId} created (${p.width}x${p.height})`);
       return { data: { avatar_item: photoLookOut(ctx, p), avatar_group: photoGroupOut(ctx, p) } };

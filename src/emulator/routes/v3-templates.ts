@@ -10,6 +10,7 @@ import { assetInputBytes } from '../asset-input';
 import { videoDetail } from './v3-videos';
 import { drawTitleCard } from '../stand-ins/title-card';
 import { TEMPLATES, fillText, findTemplate, sceneVariables, type BuiltInTemplate } from '../stand-ins/templates';
+import { jsonObjectBody } from '../json-object-body';
 
 type Body = Record<string, unknown>;
 const FIELDS = ['variables', 'title', 'dimension', 'fps', 'caption', 'scene_ids', 'callback_url', 'callback_id', 'brand_voice_id', 'enable_sharing', 'folder_id', 'include_gif', 'keep_text_vertically_centered', 'reorder_music', 'subtitles'];
@@ -119,8 +120,7 @@ export function registerV3TemplateRoutes(router: Router, ctx: EmulatorContext): 
     async (rc) => {
       const t = findTemplate(rc.params.id ?? '');
       if (!t) throw new HttpError(404, `Template ${rc.params.id} not found`, { code: 'not_found' });
-      const body = await rc.json<Body>();
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
+      const body = await jsonObjectBody(rc);
       const job = await templateJob(ctx, t, body);
       job.idempotencyKey = rc.header('idempotency-key');
       requireCredit(ctx.state);

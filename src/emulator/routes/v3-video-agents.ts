@@ -13,6 +13,7 @@ import { videoDetail } from './v3-videos';
 import { agentScript } from '../stand-ins/agent-script';
 import { AGENT_STYLES, styleOut } from '../stand-ins/agent-styles';
 import { drawTitleCard } from '../stand-ins/title-card';
+import { jsonObjectBody } from '../json-object-body';
 
 type Body = Record<string, unknown>;
 const FIELDS = ['prompt', 'mode', 'avatar_id', 'voice_id', 'style_id', 'orientation', 'files', 'brand_kit_id', 'incognito_mode', 'callback_url', 'callback_id'];
@@ -97,8 +98,7 @@ export function registerV3VideoAgentRoutes(router: Router, ctx: EmulatorContext)
   });
   // HeyGen lists no Idempotency-Key for this create: a resumed client finds its session by the prompt instead.
   router.add('POST', '/v3/video-agents', async (rc) => {
-    const body = await rc.json<Body>();
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
+    const body = await jsonObjectBody(rc);
     const { job, title, prompt } = await agentJob(ctx, body);
     requireCredit(ctx.state);
     const fault = ctx.faults.take('POST', rc.path, ['stuck', 'fail']);

@@ -10,12 +10,13 @@ import { requireCredit } from '../billing';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { assetInputBytes, type AssetBytes } from '../asset-input';
-import { derivedStatus, startDerivedRender } from '../derived-render';
+import { derivedVideoOut, startDerivedRender } from '../derived-render';
 import { cuesToSrt, type Cue } from '../render-video';
 import { revoice } from '../stand-ins/revoice';
 import { parseSrt } from '../stand-ins/srt-cues';
 import { transcriptOf } from '../stand-ins/transcript';
 import { TRANSLATION_LANGUAGES } from '../stand-ins/translation-languages';
+import { jsonObjectBody } from '../json-object-body';
 
 type Body = Record<string, unknown>;
 const FIELDS = ['video', 'output_languages', 'title', 'callback_id', 'callback_url', 'input_language', 'audio', 'srt', 'srt_role', 'mode', 'speaker_num', 'translate_audio_only', 'enable_caption', 'enable_dynamic_duration', 'enable_speech_enhancement', 'enable_watermark', 'disable_music_track', 'keep_the_same_format', 'fps_mode', 'start_time', 'end_time', 'brand_glossary_id', 'brand_voice_id', 'stock_voice_config', 'folder_id', 'enable_video_stretching'];
@@ -48,26 +49,8 @@ function startTranslation(ctx: EmulatorContext, init: { videoFile: string; cues:
 }
 
 function translationOut(ctx: EmulatorContext, t: DerivedVideo): Record<string, unknown> {
-  const job = ctx.state.renders.get(t.jobId);
-  const status = derivedStatus(job);
-  const done = status === 'completed' && job;
-  const base = ctx.baseUrl();
-  return {
-    id: t.id,
-    title: t.title,
-    status,
-    input_language: t.inputLanguage ?? null,
-    output_language: t.outputLanguage ?? null,
-    created_at: Math.floor(t.createdAt / 1000),
-    duration: done ? (job.durationSec ?? null) : null,
-    video_url: done ? ctx.signer.sign(base, `/files/videos/${job.id}.mp4`) : null,
-    audio_url: null,
-    srt_caption_url: done ? ctx.signer.sign(base, `/files/subtitles/${job.id}.srt`) : null,
-    vtt_caption_url: null,
-    translate_audio_only: false,
-    callback_id: t.callbackId,
-    failure_message: status === 'failed' ? (job?.failure?.message ?? 'Translation failed') : null,
-  };
+  const shared = derivedVideoOut(ctx, t, { captionField: 'srt_caption_url', captionsAlways: true, failed: 'Translation failed' });
+  return { ...shared, input_language: t.inputLanguage ?? null, output_language: t.outputLanguage ?? null, audio_url: null, vtt_caption_url: null, translate_audio_only: false };
 }
 
 function proofreadOut(p: Proofread): Record<string, unknown> {
@@ -163,8 +146,7 @@ export function registerV3TranslationRoutes(router: Router, ctx: EmulatorContext
     'POST',
     '/v3/video-translations',
     async (rc) => {
-      const body = await rc.json<Body>();
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
+      const body = await jsonObjectBody(rc);
       const langs = languagesOf(body);
       const { videoFile, cues } = await readSource(ctx, body);
       requireCredit(ctx.state);

@@ -11,6 +11,7 @@ import { resolveAvatar } from '../resolve-avatar';
 import { newId } from '../ids';
 import { paginateList } from '../pagination';
 import { videoUrls } from '../video-urls';
+import { jsonObjectBody } from '../json-object-body';
 
 const COMMON_FIELDS = [
   'type', 'script', 'voice_id', 'audio_url', 'audio_asset_id', 'title', 'resolution', 'aspect_ratio', 'fit', 'background', 'remove_background',
@@ -189,8 +190,7 @@ export function registerV3VideoRoutes(router: Router, ctx: EmulatorContext): voi
     'POST',
     '/v3/videos',
     async (rc: RouteContext) => {
-      const body = await rc.json<Body>();
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('body must be a JSON object', 'body');
+      const body = await jsonObjectBody(rc);
       const job = await jobFromBody(ctx, body, rc.header('idempotency-key'));
       requireCredit(ctx.state);
       const fault = ctx.faults.take('POST', rc.path, ['stuck', 'fail']);

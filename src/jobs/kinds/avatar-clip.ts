@@ -1,10 +1,8 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { probeClip } from '../../media/probe-clip';
-import { requestKey, type ClipRequest } from '../../spec/clip-request';
-import type { ClipEntry } from '../../spec/manifest';
+import type { ClipRequest } from '../../spec/clip-request';
 import type { JobContext, JobKind } from '../job';
-import { wordsFromSrt } from '../srt-words';
+import { storeClip } from '../store-clip';
 
 /** A transparent presenter clip for one scene: v3 `POST /v3/videos` (webm) or legacy `POST /v1/video.webm`. */
 export const avatarClipKind: JobKind<ClipRequest> = {
@@ -52,42 +50,15 @@ export const avatarClipKind: JobKind<ClipRequest> = {
   collect: collectClip,
 };
 
-/** Video, then subtitles (a nicety), then the probe, then the completion marker, then the manifest entry. */
+/** Video, then subtitles (a nicety), then the probe, the completion marker and the manifest entry (storeClip). */
 async function collectClip(job: { key: string; request: ClipRequest }, ctx: JobContext, videoId: string): Promise<string> {
   const { store, client } = ctx;
-  const file = store.videoPath(job.key);
-  const { bytes } = await client.downloadVideo(videoId, file);
-  let subtitles: string | undefined;
-  let words: ClipEntry['words'];
+  const { bytes } = await client.downloadVideo(videoId, store.videoPath(job.key));
   const srtFile = store.subtitlesPath(job.key);
-  try {
-    await client.downloadSubtitles(videoId, srtFile);
-    subtitles = store.relative(srtFile);
-    words = wordsFromSrt(await readFile(srtFile, 'utf8'));
-  } catch {
+  const hasSubtitles = await client.downloadSubtitles(videoId, srtFile).then(
+    () => true,
     // A clip without subtitles still renders (captions fall back to none).
-    await rm(srtFile, { force: true });
-  }
-  const probe = await probeClip(file);
-  const sizeBytes = (await stat(file)).size;
-  const entry: ClipEntry = {
-    requestKey: requestKey(job.request),
-    generation: ctx.identity.generation,
-    backend: ctx.identity.backend,
-    videoId,
-    file: store.relative(file),
-    durationSec: probe.durationSec,
-    fps: probe.fps,
-    width: probe.width,
-    height: probe.height,
-    sizeBytes,
-    subtitles,
-    words: words?.length ? words : undefined,
-    wordsSource: words?.length ? 'srt' : undefined,
-    createdAt: new Date().toISOString(),
-  };
-  // The marker (written last on disk, before the manifest) holds the entry too: the manifest can be rebuilt from it.
-  await store.markComplete(job.key, { videoId, bytes: sizeBytes, durationSec: probe.durationSec, kind: 'avatar-clip', entry });
-  await ctx.record(job.key, entry);
-  return `${probe.durationSec.toFixed(1)} s, ${(bytes / 1024).toFixed(0)} KiB`;
+    async () => (await rm(srtFile, { force: true }), false),
+  );
+  return storeClip(job, ctx, videoId, { bytes, hasSubtitles, kind: 'avatar-clip' });
 }

@@ -1,46 +1,15 @@
 import { renderMedia, renderStill, selectComposition } from '@remotion/renderer';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ffmpegPath, runBinary } from '../../../src/media/ffmpeg';
 import { encodeWav } from '../../../src/emulator/synth/wav';
 import type { RenderSession } from '../../../src/render/render-session';
 import { propsForRender } from '../../../src/render/render-video';
-import { synthesizeClip } from '../../../src/emulator/synth/index';
-import { clipRequestsFor, requestKey } from '../../../src/spec/clip-request';
-import type { ClipEntry, Manifest } from '../../../src/spec/manifest';
+import { synthesizeManifest as synthesizeSpecManifest, type SynthesizeManifestOptions } from '../../../src/emulator/synth/synthesize-manifest';
+import type { Manifest } from '../../../src/spec/manifest';
 import { videoSpecSchema, type VideoSpecInput } from '../../../src/spec/video-spec';
 
 /** Synthesizes one clip per scene of `spec` into <publicDir>/clips/ and returns a manifest that the timeline finds them in. */
-export async function synthesizeManifest(spec: VideoSpecInput, publicDir: string, opts: { frameMarker?: boolean; width?: number; height?: number; tag?: string } = {}): Promise<Manifest> {
-  const tag = opts.tag ?? 'test';
-  const parsed = videoSpecSchema.parse(spec);
-  await mkdir(path.join(publicDir, 'clips'), { recursive: true });
-  const clips: Record<string, ClipEntry> = {};
-  const requests = clipRequestsFor(parsed);
-  for (const [i, request] of requests.entries()) {
-    const file = `clips/${tag}-${i}.webm`;
-    const width = opts.width ?? request.width;
-    const height = opts.height ?? request.height;
-    const scene = parsed.scenes[i]!;
-    const result = await synthesizeClip({ width, height, fps: 25, avatarId: 'test', speech: { text: scene.script! }, frameMarker: opts.frameMarker }, path.join(publicDir, file));
-    await writeFile(path.join(publicDir, `clips/${tag}-${i}.srt`), result.srt);
-    clips[`${tag}-${i}`] = {
-      requestKey: requestKey(request),
-      generation: 'v3',
-      backend: 'emulator',
-      videoId: `${tag}-${i}`,
-      file,
-      durationSec: result.durationSec,
-      fps: result.fps,
-      width,
-      height,
-      sizeBytes: 0,
-      subtitles: `clips/${tag}-${i}.srt`,
-      words: result.words,
-      createdAt: new Date(0).toISOString(),
-    };
-  }
-  return { version: 1, clips };
+export function synthesizeManifest(spec: VideoSpecInput, publicDir: string, opts: Omit<SynthesizeManifestOptions, 'avatarId'> = {}): Promise<Manifest> {
+  return synthesizeSpecManifest(videoSpecSchema.parse(spec), publicDir, { ...opts, avatarId: 'test' });
 }
 
 export async function stillOf(session: RenderSession, id: string, props: Record<string, unknown>, frame: number, output: string, scale: number) {
