@@ -94,6 +94,7 @@ export const overlaySchema = z.object({
   from: z.number().min(0).default(0).describe('Seconds from the start of the scene'),
   to: z.number().min(0).optional().describe('Seconds from the start of the scene; default: the end of the scene'),
   style: z.enum(['label', 'headline']).default('label'),
+  mirror: z.boolean().optional().describe('Right-to-left locales mirror a left/right position (top-left is drawn top-right); false keeps it as written'),
 });
 
 /** A template's image variable: a file under public/ (uploaded once, by its bytes) or an https URL HeyGen fetches. */
