@@ -150,7 +150,8 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     for (const clip of plan.clips.filter((c) => c.refetch)) emit({ type: 'clip', key: clip.key, state: 'downloading', elapsedMs: 0, clip, detail: `stored file is not whole (${clip.refetch!.reason}): fetching video ${clip.refetch!.videoId} again` });
     if (opts.dryRun) return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
     const outcome = missing.length ? await generate(root, store, connection, identity, plan, missing, hashes, opts) : { done: [], failed: [], statusRequests: {} };
-    await recordCurrentChoices(store, plan, new Set(outcome.failed.map((f) => f.key)));
+    // Nothing generated: the manifest read above is still the one on disk (reading it again costs per stored clip).
+    await recordCurrentChoices(store, plan, new Set(outcome.failed.map((f) => f.key)), missing.length ? undefined : manifest);
     return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.length, generated: outcome.done.length, failed: outcome.failed };
   } finally {
     await connection?.close();
@@ -211,9 +212,15 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
 }
 
 /** Writes, per request, which clip this run chose (manifest.current), so Studio follows the prebuild's key too. */
-async function recordCurrentChoices(store: ClipStore, plan: Plan, failed: Set<string>): Promise<void> {
-  const manifest = await store.readManifest();
+async function recordCurrentChoices(store: ClipStore, plan: Plan, failed: Set<string>, known?: Manifest): Promise<void> {
+  const manifest = known ?? (await store.readManifest());
   const current = { ...manifest.current };
-  for (const clip of plan.clips) if (!failed.has(clip.key) && manifest.clips[clip.key]) current[clip.requestKey] = clip.key;
-  await store.writeManifest({ ...manifest, current });
+  let changed = !manifest.current;
+  for (const clip of plan.clips) {
+    if (failed.has(clip.key) || !manifest.clips[clip.key] || current[clip.requestKey] === clip.key) continue;
+    current[clip.requestKey] = clip.key;
+    changed = true;
+  }
+  // A no-op run leaves the manifest alone: rewriting it would cost time that grows with the store.
+  if (changed) await store.writeManifest({ ...manifest, current });
 }
