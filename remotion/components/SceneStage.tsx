@@ -7,6 +7,7 @@ import { Backdrop } from './Backdrop';
 import { Graphic } from './graphics/Graphic';
 import { SceneTitle } from './SceneTitle';
 import { TextOverlays } from './TextOverlays';
+import { isRightToLeft } from '../../src/spec/locales';
 
 export interface SceneStageProps {
   scene: Scene;
@@ -34,7 +35,7 @@ export const SceneStage: React.FC<SceneStageProps> = ({ scene, layout, theme, lo
           <Graphic graphic={scene.graphic} width={layout.graphic.width} height={layout.graphic.height} theme={theme} locale={locale} scale={u} enterAt={enterAt + 8} exitAt={sceneFrames} exitFrames={exitFrames} />
         </div>
       ) : null}
-      {scene.overlays?.length ? <TextOverlays overlays={scene.overlays} area={layout.graphic} theme={theme} unit={u} sceneFrames={sceneFrames} /> : null}
+      {scene.overlays?.length ? <TextOverlays overlays={scene.overlays} area={layout.graphic} theme={theme} unit={u} sceneFrames={sceneFrames} rtl={isRightToLeft(locale)} /> : null}
     </AbsoluteFill>
   );
 };

@@ -1,18 +1,13 @@
 import { interpolate, useCurrentFrame, useVideoConfig } from 'remotion';
 import type { Overlay } from '../../src/spec/video-spec';
+import { overlayPlacement, readingPosition } from '../shared/overlay-placement';
 import type { Rect } from '../shared/rect';
 import type { ResolvedTheme } from '../shared/theme';
 
 const EDGE = 6;
 
-function placement(position: Overlay['position'], area: Rect): React.CSSProperties {
-  const v = position.startsWith('top') ? { top: area.y } : position.startsWith('bottom') ? { top: area.y + area.height, transform: 'translateY(-100%)' } : { top: area.y + area.height / 2, transform: 'translateY(-50%)' };
-  const h = position.endsWith('left') ? { left: area.x, textAlign: 'left' as const } : position.endsWith('right') ? { left: area.x, width: area.width, textAlign: 'right' as const } : { left: area.x, width: area.width, textAlign: 'center' as const };
-  return { position: 'absolute', ...h, ...v };
-}
-
 /** Text the spec places over a scene, at a position within the graphic area, between `from` and `to` seconds. */
-export const TextOverlays: React.FC<{ overlays: Overlay[]; area: Rect; theme: ResolvedTheme; unit: number; sceneFrames: number }> = ({ overlays, area, theme, unit: u, sceneFrames }) => {
+export const TextOverlays: React.FC<{ overlays: Overlay[]; area: Rect; theme: ResolvedTheme; unit: number; sceneFrames: number; rtl?: boolean }> = ({ overlays, area, theme, unit: u, sceneFrames, rtl = false }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   return (
@@ -26,7 +21,7 @@ export const TextOverlays: React.FC<{ overlays: Overlay[]; area: Rect; theme: Re
         const headline = o.style === 'headline';
         const fontSize = (headline ? 64 : 30) * u;
         return (
-          <div key={i} style={{ ...placement(o.position, area), opacity: p }}>
+          <div key={i} style={{ ...overlayPlacement(readingPosition(o.position, rtl, o.mirror), area), opacity: p }}>
             <span
               style={{
                 display: 'inline-block',
@@ -40,7 +35,7 @@ export const TextOverlays: React.FC<{ overlays: Overlay[]; area: Rect; theme: Re
                 fontWeight: headline ? 800 : 700,
                 lineHeight: 1.2,
                 letterSpacing: headline ? -0.01 * fontSize : 0.02 * fontSize,
-                textAlign: 'left',
+                textAlign: 'start',
                 boxShadow: `0 ${8 * u}px ${24 * u}px rgba(0,0,0,0.3)`,
                 transform: `translateY(${(1 - p) * 16 * u}px) scale(${0.94 + 0.06 * p})`,
               }}

@@ -49,16 +49,30 @@ export function makeValueFormatter(opts: ValueFormat = {}): (value: number) => s
   // A "%" unit is the locale's percent sign and spacing ("54 %" in de-DE, "٥٤٪" in ar-EG).
   const percent = opts.unit === '%' && !opts.currency;
   const style: Intl.NumberFormatOptions = opts.currency ? { style: 'currency', currency: opts.currency } : percent ? { style: 'percent' } : {};
+  // "negative": no sign on a value that rounds to zero.
+  const signed = { ...style, signDisplay: 'negative' } as Intl.NumberFormatOptions;
   const nf = compact
-    ? new Intl.NumberFormat(locale, { ...style, notation: 'compact', maximumFractionDigits: 1 })
-    : new Intl.NumberFormat(locale, { ...style, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    ? new Intl.NumberFormat(locale, { ...signed, notation: 'compact', maximumFractionDigits: 1 })
+    : new Intl.NumberFormat(locale, { ...signed, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   const unit = percent ? '' : (opts.unit ?? '');
   const unitText = unit === '' || /^[%‰°′″]/.test(unit) ? unit : `\u2009${unit}`;
-  const zero = nf.format(0);
-  return (value: number) => {
-    const digits = nf.format(Math.abs(percent ? value / 100 : value));
-    // A minus sign (U+2212), never on a value that rounds to zero.
-    const sign = value < 0 && digits !== zero ? '\u2212' : '';
-    return `${sign}${opts.prefix ?? ''}${digits}${unitText}`;
-  };
+  return (value: number) => signedNumber(nf.formatToParts(percent ? value / 100 : value), opts.prefix) + unitText;
+}
+
+/**
+ * The locale's own signed number with a true minus (U+2212) and the prefix before the digits. Intl's directional
+ * marks around the sign are kept: without them an Arabic "−٣٫٤٪" in a left-to-right chart showed the minus on the
+ * far side of the ٪, and a Latin "−3.4%" in right-to-left text moved the minus to the right of the number.
+ */
+export function signedNumber(parts: Intl.NumberFormatPart[], prefix = ''): string {
+  let out = '';
+  let prefixed = !prefix;
+  for (const p of parts) {
+    if (!prefixed && ['integer', 'currency', 'nan', 'infinity'].includes(p.type)) {
+      out += prefix;
+      prefixed = true;
+    }
+    out += p.type === 'minusSign' ? p.value.replace('-', '\u2212') : p.value;
+  }
+  return prefixed ? out : `${prefix}${out}`;
 }

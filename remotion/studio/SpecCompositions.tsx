@@ -22,9 +22,10 @@ function useStudioIndex(): StudioIndex | null {
 
 /**
  * Studio keeps props once they were shown or edited in its props panel and prefers them to defaultProps; when a
- * spec changes on disk its new content must win, so it is handed to Studio's props store directly (no public API).
+ * spec changes on disk its new content must win, so it is handed to Studio's props store directly.
  */
 function usePushDiskChanges(entries: StudioEntry[]): void {
+  // Internals: no public API sets that store in 4.0.527 (updateDefaultProps() is now saveDefaultProps(), which writes the file).
   const { updateProps } = useContext(Internals.EditorPropsContext);
   const seen = useRef(new Map<string, string>());
   useEffect(() => {

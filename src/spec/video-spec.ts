@@ -94,6 +94,7 @@ export const overlaySchema = z.object({
   from: z.number().min(0).default(0).describe('Seconds from the start of the scene'),
   to: z.number().min(0).optional().describe('Seconds from the start of the scene; default: the end of the scene'),
   style: z.enum(['label', 'headline']).default('label'),
+  mirror: z.boolean().optional().describe('Right-to-left locales mirror a left/right position (top-left is drawn top-right); false keeps it as written'),
 });
 
 /** A full-frame scene whose video HeyGen makes: from a template (its variables filled like any string), Video Agent, or a lipsync of your footage. */

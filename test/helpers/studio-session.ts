@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { resolveBrowser } from '../../src/render/browser';
+import { commandOf, descendantsOf } from './processes';
 import { PROJECT_ROOT } from './project';
 
 const require = createRequire(import.meta.url);
@@ -46,4 +47,37 @@ export async function openComposition(browser: Browser, url: string, id: string,
   );
   await page.goto(`${url}/${id}`);
   return page;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Resolves when `done` settles or after `ms`, whichever is first (a bound on a wait, never a pause). */
+function bounded(done: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([done.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Stops Studio (scripts/studio.ts and everything below it) and the test's browser by their process ids, also when a
+ * test failed half-way: a polite stop first, then SIGKILL for whatever is still alive.
+ */
+export async function stopStudio(studio: { child: ChildProcess } | undefined, browser: Browser | undefined): Promise<void> {
+  const studioPid = studio?.child.pid;
+  const studioTree = studioPid ? descendantsOf(studioPid) : [];
+  // Playwright starts the browser below this process; Studio's own (render) browsers are below Studio.
+  const browserTree = descendantsOf(process.pid).filter((p) => p !== studioPid && !studioTree.includes(p) && /chrom/i.test(commandOf(p)));
+  if (browser) await bounded(browser.close(), 10_000);
+  if (studio && studioPid && studio.child.exitCode === null && studio.child.signalCode === null) {
+    const exited = new Promise((r) => studio.child.once('exit', r));
+    process.kill(studioPid, 'SIGTERM');
+    await bounded(exited, 10_000);
+  }
+  for (const p of [...browserTree, ...(studioPid ? [studioPid] : []), ...studioTree]) if (alive(p)) process.kill(p, 'SIGKILL');
 }

@@ -27,6 +27,12 @@ describe('numbers follow the locale', () => {
     expect(makeValueFormatter({ locale: withDigits('ar-EG'), sample: [1234] })(1234)).toBe('1,234');
     expect(makeValueFormatter({ locale: withDigits('ar-EG', 'native'), sample: [1234] })(1234)).toBe('١٬٢٣٤');
     expect(makeValueFormatter({ locale: withDigits('ar-EG', 'native'), unit: '%', sample: [54] })(54)).toMatch(/^٥٤٪/);
+    // The minus keeps Intl's directional mark before it (ALM U+061C for Arabic digits, LRM U+200E for Latin ones),
+    // so the sign stays beside its digits, on the reading side, in a left-to-right chart and in right-to-left text.
+    expect(makeValueFormatter({ locale: withDigits('ar-EG', 'native'), unit: '%', sample: [-3.4] })(-3.4)).toBe('\u061c\u2212٣٫٤٪\u061c');
+    expect(makeValueFormatter({ locale: withDigits('ar-EG'), unit: '%', sample: [-3.4] })(-3.4)).toBe('\u200e\u22123.4\u200e%\u200e');
+    expect(makeValueFormatter({ locale: withDigits('he-IL'), prefix: '$', sample: [-5] })(-5)).toBe('\u200e\u2212$5');
+    expect(makeValueFormatter({ locale: withDigits('ar-EG', 'native'), unit: '%', sample: [-0.001] })(-0.001)).toBe('٠٫٠٠٪\u061c');
     expect(isRightToLeft('ar-EG')).toBe(true);
     expect(isRightToLeft('he')).toBe(true);
     expect(isRightToLeft('de-DE')).toBe(false);

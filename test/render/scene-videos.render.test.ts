@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffprobe } from '../../src/media/ffmpeg';
+import { ffmpegPath, ffprobe, runBinary } from '../../src/media/ffmpeg';
 import { ClipStore } from '../../src/project/clip-store';
 import { runPrebuild, type PrebuildResult } from '../../src/jobs/run-prebuild';
 import { openRenderSession } from '../../src/render/render-session';
@@ -11,8 +11,8 @@ import { buildTimeline } from '../../src/spec/timeline';
 import { videoSpecSchema, type VideoSpecInput } from '../../src/spec/video-spec';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
-import { frameAt } from '../helpers/frames';
-import { tempProject } from '../helpers/project';
+import { frameAt, type Frame } from '../helpers/frames';
+import { PROJECT_ROOT, tempProject } from '../helpers/project';
 
 const MIXED: VideoSpecInput = {
   id: 'mixed',
@@ -23,8 +23,63 @@ const MIXED: VideoSpecInput = {
     { title: 'Presenter', script: 'Sales went up.', graphic: { type: 'bar', data: [{ label: 'A', value: 1 }, { label: 'B', value: 3 }] } },
     { title: 'From a template', video: { type: 'template', template: 'tpl_welcome', variables: { name: 'Ann', company: 'Acme' } } },
     { title: 'From Video Agent', video: { type: 'agent', prompt: 'Hi.' } },
+    { title: 'My own footage', video: { type: 'lipsync', footage: 'footage/me.mp4', audio: 'voice/take.wav' } },
+    { title: 'Presenter again', script: 'Thanks.' },
   ],
 };
+
+/** A mono 16-bit WAV of a 220 Hz tone, `sec` long: the lipsync's new voice. */
+function toneWav(sec: number, rate = 24_000): Buffer {
+  const n = Math.round(sec * rate);
+  const b = Buffer.alloc(44 + n * 2);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + n * 2, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(n * 2, 40);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 220 * i) / rate)), 44 + i * 2);
+  return b;
+}
+
+/** The user's footage: the sample presenter, mirrored and flattened to MP4 (footage the emulator did not make). */
+async function writeFootage(root: string): Promise<void> {
+  await mkdir(path.join(root, 'public/footage'), { recursive: true });
+  await mkdir(path.join(root, 'public/voice'), { recursive: true });
+  await runBinary(ffmpegPath(), ['-y', '-v', 'error', '-i', path.join(PROJECT_ROOT, 'public/sample/presenter.webm'), '-t', '2', '-an', '-vf', 'crop=480:270:0:120,scale=640:360,hflip', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', path.join(root, 'public/footage/me.mp4')]);
+  await writeFile(path.join(root, 'public/voice/take.wav'), toneWav(1.5));
+}
+
+/** Mean colour distance between two frames over a grid on their upper 60% (captions sit below), sampled at the same relative points. */
+function frameDistance(a: Frame, b: Frame): number {
+  let sum = 0;
+  let n = 0;
+  for (let gy = 1; gy <= 6; gy++) {
+    for (let gx = 1; gx <= 9; gx++) {
+      const pa = a.pixel((gx / 10) * (a.width - 1), (gy / 10) * (a.height - 1));
+      const pb = b.pixel((gx / 10) * (b.width - 1), (gy / 10) * (b.height - 1));
+      sum += Math.hypot(pa[0] - pb[0], pa[1] - pb[1], pa[2] - pb[2]);
+      n++;
+    }
+  }
+  return sum / n;
+}
+
+/** Loudness (RMS, 0..1) of a file's sound between two times, decoded by ffmpeg. */
+async function rmsBetween(file: string, fromSec: number, toSec: number): Promise<number> {
+  const { stdout } = await runBinary(ffmpegPath(), ['-v', 'error', '-ss', fromSec.toFixed(3), '-t', (toSec - fromSec).toFixed(3), '-i', file, '-vn', '-ac', '1', '-ar', '8000', '-c:a', 'pcm_s16le', '-f', 'wav', '-']);
+  const start = stdout.indexOf('data') + 8;
+  let sum = 0;
+  const n = Math.floor((stdout.length - start) / 2);
+  for (let i = 0; i < n; i++) sum += (stdout.readInt16LE(start + i * 2) / 32768) ** 2;
+  return Math.sqrt(sum / Math.max(1, n));
+}
 
 // Offline: presenter scenes, a template scene and a Video Agent scene in one timeline, rendered to one MP4.
 describe('a spec mixing presenter, template and Video Agent scenes', () => {
@@ -37,6 +92,7 @@ describe('a spec mixing presenter, template and Video Agent scenes', () => {
   beforeAll(async () => {
     delete process.env.HEYGEN_API_KEY;
     project = await tempProject([MIXED]);
+    await writeFootage(project.root);
     first = await runPrebuild({ root: project.root, concurrency: 3, connect: connectFreshEmulator() });
     manifest = manifestSchema.parse(JSON.parse(await readFile(new ClipStore(project.root).manifestFile, 'utf8')));
     bundle = await mountBundle(path.join(project.root, 'public'));
@@ -48,15 +104,15 @@ describe('a spec mixing presenter, template and Video Agent scenes', () => {
     await project?.cleanup();
   });
 
-  it('the prebuild makes one clip per scene: a presenter clip and two full-frame videos with their words', () => {
+  it('the prebuild makes one clip per scene: presenter clips and three full-frame videos, with their words', () => {
     expect(first.failed).toEqual([]);
-    expect(first.generated).toBe(3);
+    expect(first.generated).toBe(5);
     const sizes = Object.values(manifest.clips).map((c) => `${c.width}x${c.height}`).sort();
-    expect(sizes).toEqual(['1280x720', '1280x720', '720x720']);
+    expect(sizes).toEqual(['1280x720', '1280x720', '640x360', '720x720', '720x720']);
     expect(Object.values(manifest.clips).some((c) => c.words?.some((w) => w.word.includes('Acme')))).toBe(true);
   });
 
-  it('renders one MP4 whose template scene shows the template video full frame, with sound throughout', async () => {
+  it('renders one MP4 in which each full-frame scene shows its own video (template, agent, lipsync), with sound in every scene', async () => {
     const out = path.join(project.root, 'out', 'mixed.mp4');
     const session = await openRenderSession({ serveUrl: bundle.serveUrl, settings: { scale: 0.25 } });
     try {
@@ -67,17 +123,28 @@ describe('a spec mixing presenter, template and Video Agent scenes', () => {
     const probe = await ffprobe(out);
     expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     const timeline = buildTimeline(videoSpecSchema.parse(MIXED), manifest, 30);
-    expect(timeline.scenes.map((s) => Boolean(s.fullFrame))).toEqual([false, true, true]);
+    expect(timeline.scenes.map((s) => Boolean(s.fullFrame))).toEqual([false, true, true, true, false]);
+    expect(timeline.missingClips).toBe(0);
     expect(Math.abs(Number(probe.format.duration) - timeline.durationInFrames / 30)).toBeLessThan(0.1);
-    // mid template scene, the frame's top-left corner is the template's title card, not the presenter scene's backdrop
-    const template = timeline.scenes[1]!;
-    const mid = (template.from + template.durationInFrames / 2) / 30;
-    const clip = path.join(project.root, 'public', template.clip!.file);
-    const rendered = (await frameAt(out, mid)).pixel(4, 4);
-    const source = (await frameAt(clip, mid - template.from / 30)).pixel(16, 16);
-    const presenterScene = (await frameAt(out, 1)).pixel(4, 4);
-    const dist = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
-    expect(dist(rendered, source)).toBeLessThan(30);
-    expect(dist(rendered, presenterScene)).toBeGreaterThan(30);
+    const presenterScene = await frameAt(out, 1);
+    const sources: Frame[] = [];
+    for (const i of [1, 2, 3]) {
+      const scene = timeline.scenes[i]!;
+      // mid scene, away from the transitions at its ends
+      const mid = (scene.from + scene.durationInFrames / 2) / 30;
+      const rendered = await frameAt(out, mid);
+      const source = await frameAt(path.join(project.root, 'public', scene.clip!.file), Math.min(mid - scene.from / 30, scene.clip!.durationSec - 0.1));
+      sources.push(source);
+      expect(frameDistance(rendered, source), `scene ${i + 1} shows its own video`).toBeLessThan(25);
+      expect(frameDistance(rendered, presenterScene), `scene ${i + 1} is not the presenter scene`).toBeGreaterThan(40);
+    }
+    // the three videos differ from each other, so each scene above matched its own and not another's
+    expect(frameDistance(sources[0]!, sources[1]!)).toBeGreaterThan(40);
+    expect(frameDistance(sources[0]!, sources[2]!)).toBeGreaterThan(40);
+    expect(frameDistance(sources[1]!, sources[2]!)).toBeGreaterThan(40);
+    for (const [i, scene] of timeline.scenes.entries()) {
+      const from = scene.from / 30;
+      expect(await rmsBetween(out, from + 0.2, from + Math.min(scene.speechSec, 1.2)), `scene ${i + 1} has sound`).toBeGreaterThan(0.005);
+    }
   });
 });
