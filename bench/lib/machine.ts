@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Core count and load averages: figures from a shared machine mean little without them. */
 export function machineLine(): string {
@@ -11,4 +12,33 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * CPU seconds (user + system) used so far by this process and every process below it (the browser, the
+ * compositor, ffmpeg; children that have exited count through their parent's cutime/cstime). On a machine others
+ * share, the CPU a render uses moves far less than its wall time. Linux only (/proc); null elsewhere.
+ */
+export function cpuSecondsOfTree(root: number = process.pid): number | null {
+  if (process.platform !== 'linux') return null;
+  const tick = 100; // USER_HZ: 100 on every Linux that Node supports
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the ")" that ends the command name: state ppid … utime(14) stime(15) cutime(16) cstime(17).
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  let ticks = 0;
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = stats.get(p)?.ppid ?? 0, hops++) if (p === root) return true;
+    return false;
+  };
+  for (const [pid, s] of stats) if (inTree(pid)) ticks += s.ticks;
+  return ticks / tick;
 }

@@ -13,6 +13,7 @@ import type { Job, JobContext, JobState } from './job';
 import { Journal } from './journal';
 import { planClips, type Plan, type PlannedClip } from './plan';
 import { runJobs } from './scheduler';
+import { offlineSpeechWarning } from './offline-speech-warning';
 import { localizeLoadedSpecs, type LocaleSelection, type LocalizedLoadedSpec } from '../project/localized-specs';
 
 export { defaultSpecFiles } from '../project/spec-files';
@@ -21,7 +22,8 @@ export type ClipState = JobState;
 
 export type PrebuildEvent =
   | { type: 'plan'; plan: Plan; backend: string; dryRun: boolean }
-  | { type: 'clip'; key: string; state: ClipState; elapsedMs: number; detail?: string; clip: PlannedClip };
+  | { type: 'clip'; key: string; state: ClipState; elapsedMs: number; detail?: string; clip: PlannedClip }
+  | { type: 'warning'; message: string };
 
 export interface PrebuildOptions {
   root?: string;
@@ -141,11 +143,15 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     checkSceneCeiling(plan, opts.maxSceneSec ?? DEFAULT_MAX_SCENE_SEC);
     const missing = plan.clips.filter((c) => !c.cached);
     emit({ type: 'plan', plan, backend: opts.dryRun ? `${connection.describe} (dry run: nothing sent)` : connection.describe, dryRun: !!opts.dryRun });
+    // Once a run, before anything is made: what the emulator's placeholder voice cannot say.
+    const unspeakable = identity.backend === 'emulator' ? offlineSpeechWarning(plan.clips) : null;
+    if (unspeakable) emit({ type: 'warning', message: unspeakable });
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });
     for (const clip of plan.clips.filter((c) => c.refetch)) emit({ type: 'clip', key: clip.key, state: 'downloading', elapsedMs: 0, clip, detail: `stored file is not whole (${clip.refetch!.reason}): fetching video ${clip.refetch!.videoId} again` });
     if (opts.dryRun) return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
     const outcome = missing.length ? await generate(root, store, connection, identity, plan, missing, hashes, opts) : { done: [], failed: [], statusRequests: {} };
-    await recordCurrentChoices(store, plan, new Set(outcome.failed.map((f) => f.key)));
+    // Nothing generated: the manifest read above is still the one on disk (reading it again costs per stored clip).
+    await recordCurrentChoices(store, plan, new Set(outcome.failed.map((f) => f.key)), missing.length ? undefined : manifest);
     return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.length, generated: outcome.done.length, failed: outcome.failed };
   } finally {
     await connection?.close();
@@ -206,9 +212,15 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
 }
 
 /** Writes, per request, which clip this run chose (manifest.current), so Studio follows the prebuild's key too. */
-async function recordCurrentChoices(store: ClipStore, plan: Plan, failed: Set<string>): Promise<void> {
-  const manifest = await store.readManifest();
+async function recordCurrentChoices(store: ClipStore, plan: Plan, failed: Set<string>, known?: Manifest): Promise<void> {
+  const manifest = known ?? (await store.readManifest());
   const current = { ...manifest.current };
-  for (const clip of plan.clips) if (!failed.has(clip.key) && manifest.clips[clip.key]) current[clip.requestKey] = clip.key;
-  await store.writeManifest({ ...manifest, current });
+  let changed = !manifest.current;
+  for (const clip of plan.clips) {
+    if (failed.has(clip.key) || !manifest.clips[clip.key] || current[clip.requestKey] === clip.key) continue;
+    current[clip.requestKey] = clip.key;
+    changed = true;
+  }
+  // A no-op run leaves the manifest alone: rewriting it would cost time that grows with the store.
+  if (changed) await store.writeManifest({ ...manifest, current });
 }
