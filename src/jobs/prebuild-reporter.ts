@@ -54,6 +54,10 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
         } else if (tty) ticker = setInterval(redraw, 500);
         return;
       }
+      if (e.type === 'warning') {
+        out.write(`${e.message}\n`);
+        return;
+      }
       const use = e.clip.usedBy[0]!;
       const label = `${use.specId}${localeTag(use.locale)} scene ${use.scene + 1}${e.clip.usedBy.length > 1 ? ` (+${e.clip.usedBy.length - 1})` : ''}`;
       const prev = rows.get(e.key);

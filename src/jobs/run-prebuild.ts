@@ -14,6 +14,7 @@ import type { Job, JobContext, JobState } from './job';
 import { Journal } from './journal';
 import { planClips, type Plan, type PlannedClip } from './plan';
 import { runJobs } from './scheduler';
+import { offlineSpeechWarning } from './offline-speech-warning';
 import { localizeLoadedSpecs, type LocaleSelection, type LocalizedLoadedSpec } from '../project/localized-specs';
 
 export { defaultSpecFiles } from '../project/spec-files';
@@ -22,7 +23,8 @@ export type ClipState = JobState;
 
 export type PrebuildEvent =
   | { type: 'plan'; plan: Plan; backend: string; dryRun: boolean }
-  | { type: 'clip'; key: string; state: ClipState; elapsedMs: number; detail?: string; clip: PlannedClip };
+  | { type: 'clip'; key: string; state: ClipState; elapsedMs: number; detail?: string; clip: PlannedClip }
+  | { type: 'warning'; message: string };
 
 export interface PrebuildOptions {
   root?: string;
@@ -142,6 +144,9 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     checkSceneCeiling(plan, opts.maxSceneSec ?? DEFAULT_MAX_SCENE_SEC);
     const missing = plan.clips.filter((c) => !c.cached);
     emit({ type: 'plan', plan, backend: opts.dryRun ? `${connection.describe} (dry run: nothing sent)` : connection.describe, dryRun: !!opts.dryRun });
+    // Once a run, before anything is made: what the emulator's placeholder voice cannot say.
+    const unspeakable = identity.backend === 'emulator' ? offlineSpeechWarning(plan.clips) : null;
+    if (unspeakable) emit({ type: 'warning', message: unspeakable });
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });
     for (const clip of plan.clips.filter((c) => c.refetch)) emit({ type: 'clip', key: clip.key, state: 'downloading', elapsedMs: 0, clip, detail: `stored file is not whole (${clip.refetch!.reason}): fetching video ${clip.refetch!.videoId} again` });
     if (opts.dryRun) return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
