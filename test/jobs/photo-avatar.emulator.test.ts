@@ -114,6 +114,31 @@ describe('a persistent photo avatar: made once, reused by every clip of every sp
   });
 });
 
+describe('killed after sending the avatar create, before its answer', () => {
+  it('the re-run replays the same create (its Idempotency-Key) instead of making a second avatar', async () => {
+    const emulator = await startEmulator({});
+    const project = await tempProject([spec('lost', 'people/di.png', ['Hi.'])]);
+    try {
+      await writePhoto(project.root, 'people/di.png');
+      // HeyGen has the whole request, dawdles, and makes the avatar even though the client is gone
+      emulator.faults.add({ method: 'POST', path: '/v3/avatars', fault: { type: 'delay', ms: 1500 }, times: 1 });
+      const first = prebuild(project.root, emulator);
+      await vi.waitFor(() => expect([...emulator.state.createRequestsByKey.keys()].some((k) => k.startsWith('photo-avatar-'))).toBe(true), { timeout: 60_000, interval: 10 });
+      first.kill();
+      expect((await first.done).code).toBeNull();
+      await vi.waitFor(() => expect(emulator.state.photoAvatars.size).toBe(1), { timeout: 10_000, interval: 20 });
+
+      const again = await prebuild(project.root, emulator).done;
+      expect(again.code, again.stderr).toBe(0);
+      expect(emulator.state.photoAvatars.size).toBe(1);
+      expect(videosWith(emulator, [...emulator.state.photoAvatars.values()][0]!.lookId)).toHaveLength(1);
+    } finally {
+      await emulator.close();
+      await project.cleanup();
+    }
+  });
+});
+
 describe('a photo avatar waiting for consent', () => {
   it('says who must open which link; after consent the re-run goes on with the same avatar', async () => {
     const emulator = await startEmulator({});
