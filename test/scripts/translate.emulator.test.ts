@@ -1,14 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, TEST_KEY, type Harness } from '../heygen/harness';
 import { audioRms, smallVideo } from '../heygen/resources/kinds-fixtures';
+import { runScript, spawnScript } from '../helpers/processes';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const TSX = import.meta.resolve('tsx');
 const OTHER_KEY = 'hg-test-key-second-account-42';
 let h: Harness;
 beforeAll(async () => {
@@ -18,17 +14,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const env = (key: string): NodeJS.ProcessEnv => ({ ...process.env, HEYGEN_API_KEY: key, HEYGEN_API_BASE_URL: h.emulator.url, HEYGEN_API_GENERATION: 'v3' });
-const args = (video: string) => ['--import', TSX, path.join(ROOT, 'scripts', 'translate.ts'), video, '--to', 'German (Germany)'];
 
-async function translate(video: string, key: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, args(video), { env: env(key), cwd: h.dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const translate = (video: string, key: string) => runScript('translate.ts', [video, '--to', 'German (Germany)'], { env: env(key), cwd: h.dir });
 
 describe('npm run translate: jobs belong to the account that paid for them', () => {
   it('another account does not reuse a killed run\'s translation; the first account resumes its own without paying again', async () => {
@@ -37,7 +24,7 @@ describe('npm run translate: jobs belong to the account that paid for them', () 
     const translations = h.emulator.state.translations;
     const before = translations.size;
     const assetsBefore = h.emulator.state.assets.size;
-    const child = spawn(process.execPath, args(video), { env: env(TEST_KEY), cwd: h.dir, stdio: 'ignore' });
+    const child = spawnScript('translate.ts', [video, '--to', 'German (Germany)'], { env: env(TEST_KEY), cwd: h.dir });
     await vi.waitFor(() => expect(translations.size).toBe(before + 1), { timeout: 60_000, interval: 50 });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));

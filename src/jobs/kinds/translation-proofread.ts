@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { JobKind } from '../job';
 import { translationFiles, type TranslationRequest } from '../translate/translation-request';
-import { uploadedAsset } from './video-translation';
+import { sourceAssets } from './video-translation';
 
 /**
  * `--proofread`: HeyGen translates the captions only (`POST /v3/video-translations/proofreads`, honours
@@ -13,8 +13,7 @@ export const translationProofreadKind: JobKind<TranslationRequest> = {
   async submit(job, ctx, attempt, onUpload) {
     const { request } = job;
     onUpload();
-    const video = await uploadedAsset(ctx, request.video);
-    const srt = request.srt ? await uploadedAsset(ctx, request.srt) : undefined;
+    const { video, srt } = await sourceAssets(ctx, request);
     const [id] = await ctx.client.videoTranslations.proofreads.create({ video, output_languages: [request.language], title: `${path.basename(request.video)} [${attempt.marker}]`, srt }, { idempotencyKey: attempt.idempotencyKey });
     if (!id) throw new Error(`HeyGen answered no proofread id for ${request.language}`);
     return id;

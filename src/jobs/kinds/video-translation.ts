@@ -8,6 +8,12 @@ export async function uploadedAsset(ctx: JobContext, file: string): Promise<{ ty
   return { type: 'asset_id', asset_id: (await ctx.uploads.assetId(ctx.client, file, file)).assetId };
 }
 
+/** The source video and its captions (if given) as assets: what a translation and a proofread are made from. */
+export async function sourceAssets(ctx: JobContext, request: TranslationRequest) {
+  const video = await uploadedAsset(ctx, request.video);
+  return { video, srt: request.srt ? await uploadedAsset(ctx, request.srt) : undefined };
+}
+
 /** Downloads a finished translation (video, then captions) and records it, so a re-run pays nothing. */
 export async function collectTranslation(job: { key: string; request: TranslationRequest }, ctx: JobContext, translationId: string): Promise<string> {
   if (!ctx.translations) throw new Error('a translation job needs the translation records (src/jobs/translate)');
@@ -25,8 +31,7 @@ export const videoTranslationKind: JobKind<TranslationRequest> = {
   async submit(job, ctx, attempt, onUpload) {
     const { request } = job;
     onUpload();
-    const video = await uploadedAsset(ctx, request.video);
-    const srt = request.srt ? await uploadedAsset(ctx, request.srt) : undefined;
+    const { video, srt } = await sourceAssets(ctx, request);
     const [id] = await ctx.client.videoTranslations.create(
       { video, output_languages: [request.language], title: `${path.basename(request.video)} [${attempt.marker}]`, srt, srt_role: srt ? 'input' : undefined, enable_caption: true },
       { idempotencyKey: attempt.idempotencyKey },
