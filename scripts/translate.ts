@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HeyGenError } from '../src/heygen';
-import { TranslateJournal } from '../src/jobs/translate/translate-journal';
+import { HeyGenError, identifyServer } from '../src/heygen';
 import { translateVideo, type TranslateMode } from '../src/jobs/translate/translate-video';
 import { connectHeyGen } from './lib/connect-heygen';
 
 const USAGE = `Usage: npm run translate -- <video.mp4> --to "Spanish (Spain)" [--to …] [--srt captions.srt] [--proofread | --resume] [--json]
-  writes <video>.<language>.mp4 and .srt beside the video; journaled in .heygen/, so a re-run pays nothing twice
+  writes <video>.<language>.mp4 and .srt beside the video; journaled in .heygen/ per account, so a re-run pays nothing twice
   --proofread  stop after HeyGen's translated SRT is ready: <video>.<language>.review.srt, to edit
   --resume     upload the edited .review.srt and make the video from it
   --srt        what the video says (sent as the input captions; offline the emulator otherwise cannot know)
@@ -33,8 +31,8 @@ async function main(): Promise<number> {
     const supported = await connection.client.videoTranslations.languages();
     const unknown = languages.filter((l) => !supported.includes(l));
     if (unknown.length) return console.error(`--to ${unknown.map((l) => JSON.stringify(l)).join(', ')} is not a language HeyGen translates into; it takes: ${supported.join(', ')}`), 2;
-    const journal = await TranslateJournal.open(path.join('.heygen', 'translate-journal.json'), connection.client.config.baseUrl);
-    const outcomes = await translateVideo({ client: connection.client, journal, video, languages, srt: values.srt, mode, log });
+    const identity = await identifyServer(connection.client);
+    const outcomes = await translateVideo({ client: connection.client, identity, root: process.cwd(), video, languages, srt: values.srt, mode, log });
     if (values.json) console.log(JSON.stringify(outcomes, null, 2));
     else
       for (const o of outcomes) {

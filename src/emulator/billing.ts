@@ -23,11 +23,11 @@ const USD_PER_SECOND = 0.1;
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 /** The `data` of `GET /v3/users/me`: exactly one of wallet / subscription / usage_based is set. */
-export function accountData(state: EmulatorState): Record<string, unknown> {
+export function accountData(state: EmulatorState, username = 'emulator'): Record<string, unknown> {
   const b = state.billing;
   return {
-    username: 'emulator',
-    email: 'emulator@example.com',
+    username,
+    email: `${username}@example.com`,
     first_name: 'Local',
     last_name: 'Emulator',
     billing_type: b.type,

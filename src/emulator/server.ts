@@ -49,6 +49,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** only these keys are accepted (any non-empty key or bearer token by default) */
   apiKeys?: string[];
+  /** several accounts on one emulator: API key (or bearer token) -> username in `GET /v3/users/me`; others are "emulator" */
+  accounts?: Record<string, string>;
   /** lifetime of signed video URLs; 7 days by default */
   urlTtlMs?: number;
   /** waits between webhook delivery attempts; one attempt more than entries */
@@ -98,10 +100,14 @@ export interface Emulator {
 
 const DEFAULT_TIMING: EmulatorTiming = { pendingMs: 200, processingMinMs: 300 };
 
-function authOk(rc: RouteContext, keys: string[] | undefined): boolean {
+function credentialOf(rc: RouteContext): string | undefined {
   const key = rc.header('x-api-key')?.trim();
   const bearer = /^Bearer\s+(\S+)$/i.exec(rc.header('authorization') ?? '')?.[1];
-  const credential = key || bearer;
+  return key || bearer;
+}
+
+function authOk(rc: RouteContext, keys: string[] | undefined): boolean {
+  const credential = credentialOf(rc);
   if (!credential) return false;
   return !keys || keys.includes(credential);
 }
@@ -161,6 +167,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     speech: opts.speech ?? synthesizeSpeech,
     log,
     acceptUnknownIds: opts.acceptUnknownIds ?? false,
+    accountOf: (rc) => opts.accounts?.[credentialOf(rc) ?? ''] ?? 'emulator',
     defaultResolution: opts.defaultResolution ?? '1080p',
     createVideo(job) {
       state.videos.set(job.id, job);
@@ -293,7 +300,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (key !== undefined) {
         if (!/^[A-Za-z0-9_:.-]{1,255}$/.test(key)) throw new HttpError(400, 'Idempotency-Key must be 1-255 characters of [A-Za-z0-9_:.-]', { code: 'invalid_parameter', param: 'Idempotency-Key' });
         state.createRequestsByKey.set(key, (state.createRequestsByKey.get(key) ?? 0) + 1);
-        const slot = `${method} ${reqPath}|${key}`;
+        // idempotency keys are per account (EmulatorOptions.accounts), as each HeyGen account has its own
+        const slot = `${ctx.accountOf(rc)}|${method} ${reqPath}|${key}`;
         const entry = state.idempotency.get(slot);
         if (entry?.state === 'in_flight') throw new HttpError(409, 'A request with this Idempotency-Key is still being processed', { code: 'request_in_progress' });
         if (entry?.state === 'done') {

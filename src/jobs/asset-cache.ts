@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { HeyGenClient } from '../heygen';
+import { atomicJsonWriter } from './atomic-json-writer';
 
 interface CachedAsset {
   assetId: string;
@@ -16,13 +16,16 @@ interface CachedAsset {
 export class AssetCache {
   private entries: Record<string, CachedAsset> | null = null;
   private inflight = new Map<string, Promise<CachedAsset>>();
-  private writing = Promise.resolve();
+
+  private readonly write: (data: unknown) => Promise<void>;
 
   constructor(
     private readonly file: string,
     private readonly scope: string,
     private readonly hashes: Record<string, string>,
-  ) {}
+  ) {
+    this.write = atomicJsonWriter(file);
+  }
 
   private async load(): Promise<Record<string, CachedAsset>> {
     if (!this.entries) this.entries = existsSync(this.file) ? (JSON.parse(await readFile(this.file, 'utf8')) as Record<string, CachedAsset>) : {};
@@ -42,13 +45,7 @@ export class AssetCache {
         const asset = await client.assets.upload({ file: abs });
         const entry = { assetId: asset.assetId, url: asset.url, uploadedAt: new Date().toISOString() };
         entries[key] = entry;
-        this.writing = this.writing.then(async () => {
-          await mkdir(path.dirname(this.file), { recursive: true });
-          const tmp = `${this.file}.${process.pid}.tmp`;
-          await writeFile(tmp, JSON.stringify(entries, null, 2));
-          await rename(tmp, this.file);
-        });
-        await this.writing;
+        await this.write(entries);
         return entry;
       })();
       this.inflight.set(key, pending);

@@ -27,7 +27,8 @@ export function promptTargetSec(prompt: string): number | null {
   return /^m/i.test(m[2]!) ? n * 60 : n;
 }
 
-const fill = (text: string, vars: Record<string, string>) => text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_m, name: string) => vars[name] ?? name);
+const fill = (text: string, vars: Record<string, string | { image: string }>) =>
+  text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_m, name: string) => (typeof vars[name] === 'string' ? vars[name] : name));
 
 /**
  * How long (so how dear) a full-frame scene's video will be, and what that rests on, before anything is made:

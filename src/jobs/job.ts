@@ -2,6 +2,7 @@ import type { HeyGenClient, ServerIdentity } from '../heygen';
 import type { ClipStore } from '../project/clip-store';
 import type { ClipEntry } from '../spec/manifest';
 import type { AssetCache } from './asset-cache';
+import type { TranslationRecords } from './translate/translation-records';
 
 export type JobState = 'cached' | 'uploading' | 'submitted' | 'resumed' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
 
@@ -29,6 +30,8 @@ export interface JobContext {
   callbackUrl?: string;
   /** Records a finished result in the manifest (one writer). */
   record(key: string, entry: ClipEntry): Promise<void>;
+  /** `npm run translate`: where finished translations and proofreads are recorded. */
+  translations?: TranslationRecords;
 }
 
 /** How one attempt is identified: the Idempotency-Key (where HeyGen honours one) and a marker sent as its title. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { atomicJsonWriter } from './atomic-json-writer';
 
 export interface JobRecord {
   /** Sent with every create of this clip, so a re-sent create replays the first instead of making a video. */
@@ -26,13 +26,15 @@ interface JournalFile {
  * after its answer, so a crash, kill -9 or Ctrl-C at any moment resumes the same videos on the next run.
  */
 export class Journal {
-  private writing = Promise.resolve();
+  private readonly write: (data: unknown) => Promise<void>;
 
   private constructor(
-    private readonly file: string,
+    file: string,
     private readonly scope: string,
     private data: JournalFile,
-  ) {}
+  ) {
+    this.write = atomicJsonWriter(file);
+  }
 
   static async open(file: string, scope: string): Promise<Journal> {
     let data: JournalFile = { version: 1, scopes: {} };
@@ -66,13 +68,6 @@ export class Journal {
   }
 
   private flush(): Promise<void> {
-    const snapshot = JSON.stringify(this.data, null, 2);
-    this.writing = this.writing.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, snapshot);
-      await rename(tmp, this.file);
-    });
-    return this.writing;
+    return this.write(this.data);
   }
 }

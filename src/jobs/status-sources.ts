@@ -1,11 +1,12 @@
-import type { HeyGenClient } from '../heygen';
+import { NotFoundError, type HeyGenClient } from '../heygen';
 import type { RemoteStatus, StatusSource } from './status-poller';
 
 function phaseOf(status: string): RemoteStatus['phase'] {
   if (status === 'completed') return 'completed';
   if (status === 'failed' || status === 'error') return 'failed';
   if (status === 'not_found') return 'not_found';
-  return status === 'processing' ? 'processing' : 'waiting';
+  // 'running': lipsyncs and translations say so where videos say 'processing'
+  return status === 'processing' || status === 'running' ? 'processing' : 'waiting';
 }
 
 /** v3 videos: one `GET /v3/videos/statuses` for up to 100 videos. */
@@ -48,28 +49,30 @@ function legacyVideos(client: HeyGenClient): StatusSource {
   };
 }
 
-/** Lipsyncs: `GET /v3/lipsyncs/{id}` one at a time (no bulk read); pending|running|completed|failed. */
-function v3Lipsyncs(client: HeyGenClient): StatusSource {
-  return {
+/** Resources read one id per request (lipsyncs, translations, proofreads: no bulk read): their status, failure message, or not_found. */
+function oneByOne(read: (client: HeyGenClient, id: string, signal?: AbortSignal) => Promise<{ status: string; failure_message?: string | null }>, failureCode: string) {
+  return (client: HeyGenClient): StatusSource => ({
     maxBatch: 1,
     async fetch(ids, signal) {
       const out = new Map<string, RemoteStatus>();
       for (const id of ids) {
-        const l = await client.lipsyncs.get(id, { signal }).catch((err: Error & { status?: number }) => {
-          if (err.status === 404) return null;
+        const s = await read(client, id, signal).catch((err: unknown) => {
+          if (err instanceof NotFoundError) return null;
           throw err;
         });
-        if (!l) out.set(id, { status: 'not_found', phase: 'not_found' });
-        else out.set(id, { status: l.status, phase: l.status === 'running' ? 'processing' : phaseOf(l.status), failure: l.status === 'failed' ? { code: 'lipsync_failed', message: l.failure_message ?? undefined } : undefined });
+        if (!s) out.set(id, { status: 'not_found', phase: 'not_found' });
+        else out.set(id, { status: s.status, phase: phaseOf(s.status), failure: phaseOf(s.status) === 'failed' ? { code: failureCode, message: s.failure_message ?? undefined } : undefined });
       }
       return out;
     },
-  };
+  });
 }
 
 /** Every way of waiting a kind can name (JobKind.statusSource). */
 export const STATUS_SOURCES: Record<string, (client: HeyGenClient) => StatusSource> = {
   'v3-videos': v3Videos,
   'legacy-videos': legacyVideos,
-  'v3-lipsyncs': v3Lipsyncs,
+  'v3-lipsyncs': oneByOne((client, id, signal) => client.lipsyncs.get(id, { signal }), 'lipsync_failed'),
+  'video-translations': oneByOne((client, id, signal) => client.videoTranslations.get(id, { signal }), 'translation_failed'),
+  'proofreads': oneByOne((client, id, signal) => client.videoTranslations.proofreads.get(id, { signal }), 'proofread_failed'),
 };

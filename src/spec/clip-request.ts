@@ -1,6 +1,6 @@
 import { contentHash } from './content-hash';
 import { dimensionsOf, formatPreset, presenterClipFormat, type AspectRatio, type Resolution } from './formats';
-import type { VideoSpec } from './video-spec';
+import { isImageUrl, type VideoSpec } from './video-spec';
 
 export type Generation = 'v3' | 'legacy';
 /** Who made a clip: HeyGen itself, or the local emulator's placeholder presenter. */
@@ -20,7 +20,7 @@ export interface ClipRequest {
 }
 
 export type SceneVideoSource =
-  | { type: 'template'; id: string; variables: Record<string, string> }
+  | { type: 'template'; id: string; variables: Record<string, string | { image: string }> }
   | { type: 'agent'; prompt: string; style?: string }
   | { type: 'lipsync'; footage: string; audio: string };
 
@@ -53,6 +53,9 @@ export function clipFiles(request: ClipRequest): string[] {
   if (request.avatar.type === 'photo') files.push(request.avatar.path);
   if (request.speech.type === 'audio') files.push(request.speech.path);
   if (request.source?.type === 'lipsync') files.push(request.source.footage, request.source.audio);
+  if (request.source?.type === 'template') {
+    for (const v of Object.values(request.source.variables)) if (typeof v !== 'string' && !isImageUrl(v.image)) files.push(v.image);
+  }
   return files;
 }
 

@@ -97,12 +97,30 @@ export const overlaySchema = z.object({
   mirror: z.boolean().optional().describe('Right-to-left locales mirror a left/right position (top-left is drawn top-right); false keeps it as written'),
 });
 
+/** A template's image variable: a file under public/ (uploaded once, by its bytes) or an https URL HeyGen fetches. */
+export const templateImageSchema = z
+  .object({
+    image: z
+      .string()
+      .min(1)
+      .refine((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? /^https?:\/\/[^\s/]+/i.test(v) : !v.startsWith('/') && !v.split(/[\\/]/).includes('..')), {
+        message: 'use an http(s) URL, or a path inside public/ written relative to it, e.g. "brand/logo.png" (no absolute paths, no "..")',
+      }),
+  })
+  .strict();
+
+/** True when a template image names a URL rather than a file under public/. */
+export const isImageUrl = (image: string): boolean => /^https?:\/\//i.test(image);
+
 /** A full-frame scene whose video HeyGen makes: from a template (its variables filled like any string), Video Agent, or a lipsync of your footage. */
 export const sceneVideoSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('template'),
     template: z.string().min(1).describe('HeyGen template id (`npm run heygen -- templates`)'),
-    variables: z.record(z.string(), z.string()).default({}).describe('Text variables by name (`npm run heygen -- template <id>` lists them)'),
+    variables: z
+      .record(z.string(), z.union([z.string(), templateImageSchema]))
+      .default({})
+      .describe('Variables by name (`npm run heygen -- template <id>` lists them): text as a string, an image as {"image": "brand/logo.png" or "https://..."}'),
   }),
   z.object({
     type: z.literal('agent'),
@@ -228,6 +246,11 @@ export function referencedFiles(spec: VideoSpec): { path: string; jsonPath: stri
   bg(spec.background, '$.background.src');
   spec.scenes.forEach((s, i) => {
     if (s.audio) out.push({ path: s.audio, jsonPath: `$.scenes[${i}].audio`, kind: 'voice' });
+    if (s.video?.type === 'template') {
+      for (const [name, v] of Object.entries(s.video.variables)) {
+        if (typeof v !== 'string' && !isImageUrl(v.image)) out.push({ path: v.image, jsonPath: `$.scenes[${i}].video.variables.${name}.image`, kind: 'photo' });
+      }
+    }
     if (s.video?.type === 'lipsync') {
       out.push({ path: s.video.footage, jsonPath: `$.scenes[${i}].video.footage`, kind: 'video' });
       out.push({ path: s.video.audio, jsonPath: `$.scenes[${i}].video.audio`, kind: 'voice' });

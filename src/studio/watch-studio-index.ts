@@ -1,5 +1,5 @@
 import { watch, watchFile, unwatchFile, type FSWatcher } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_PATH } from '../spec/manifest';
 import { STUDIO_INDEX_PATH, type StudioIndex } from '../spec/studio-index';
@@ -10,15 +10,18 @@ export interface StudioIndexWatcher {
   close: () => void;
 }
 
-/** Writes the index where Studio serves it (public/_studio/index.json), only when it changed; atomic. */
+/**
+ * Writes the index where Studio serves it (public/_studio/index.json), only when it changed. In place, not by
+ * rename: on Linux, Node 20's recursive fs.watch (Studio's public-folder watcher) watches each file's inode, so a
+ * replaced file is never watched again and later edits went unseen. A reader that catches it half-written gets
+ * invalid JSON, keeps the index it has (load-studio-index.ts) and reads again on the write's next event.
+ */
 export async function writeStudioIndex(root: string, index: StudioIndex): Promise<boolean> {
   const file = path.join(root, 'public', STUDIO_INDEX_PATH);
   const text = `${JSON.stringify(index)}\n`;
   if ((await readFile(file, 'utf8').catch(() => null)) === text) return false;
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
+  await writeFile(file, text);
   return true;
 }
 

@@ -1,4 +1,7 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 
 export { descendantsOf } from '../../src/lib/process-tree';
 
@@ -17,5 +20,25 @@ export function commandOf(pid: number): string {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
   } catch {
     return '';
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+const scriptArgs = (script: string, args: string[]) => ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'scripts', script), ...args];
+
+/** Starts scripts/<script> under tsx and leaves it running (to be killed mid-work); output ignored. */
+export function spawnScript(script: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): ChildProcess {
+  return spawn(process.execPath, scriptArgs(script, args), { env: opts.env ?? process.env, cwd: opts.cwd ?? ROOT, stdio: 'ignore' });
+}
+
+/** Runs scripts/<script> under tsx as a child process; its exit code and output, never a throw. */
+export async function runScript(script: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, scriptArgs(script, args), { env: opts.env ?? process.env, cwd: opts.cwd ?? ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { startHarness, TEST_KEY, HI, type Harness } from './harness';
+import { runScript } from '../helpers/processes';
 
-const run = promisify(execFile);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ timing: { pendingMs: 600_000, processingMinMs: 0 } });
 });
 afterAll(() => h.close());
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/heygen.ts', ...args], {
-      env: { ...process.env, HEYGEN_API_KEY: TEST_KEY, HEYGEN_API_BASE_URL: h.emulator.url, HEYGEN_API_GENERATION: 'v3', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runScript('heygen.ts', args, { env: { ...process.env, HEYGEN_API_KEY: TEST_KEY, HEYGEN_API_BASE_URL: h.emulator.url, HEYGEN_API_GENERATION: 'v3', ...env } });
 
 describe('npm run heygen (a child process against the emulator)', () => {
   it('avatars --json lists every look over all pages', async () => {

@@ -1,15 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, TEST_KEY, type Harness } from './harness';
 import { audioRms, smallVideo } from './resources/kinds-fixtures';
+import { runScript, spawnScript } from '../helpers/processes';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const TSX = import.meta.resolve('tsx');
 let h: Harness;
 beforeAll(async () => {
   // translations take a few seconds, so a run can be killed while its job is in flight
@@ -19,15 +15,7 @@ afterAll(() => h.close());
 
 const online = (): NodeJS.ProcessEnv => ({ ...process.env, HEYGEN_API_KEY: TEST_KEY, HEYGEN_API_BASE_URL: h.emulator.url, HEYGEN_API_GENERATION: 'v3' });
 
-async function cli(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', TSX, path.join(ROOT, 'scripts', script), ...args], { env, cwd: h.dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (script: string, args: string[], env: NodeJS.ProcessEnv) => runScript(script, args, { env, cwd: h.dir });
 
 describe('npm run heygen / npm run translate as child processes', () => {
   it('heygen agent with no key writes an MP4 in which the presenter speaks (the in-process emulator)', async () => {
@@ -56,7 +44,7 @@ describe('npm run heygen / npm run translate as child processes', () => {
     const video = path.join(h.dir, 'example.mp4');
     await copyFile(await smallVideo(h.client, h.dir), video);
     const assetsBefore = h.emulator.state.assets.size;
-    const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'scripts', 'translate.ts'), video, '--to', 'Spanish (Spain)'], { env: online(), cwd: h.dir, stdio: 'ignore' });
+    const child = spawnScript('translate.ts', [video, '--to', 'Spanish (Spain)'], { env: online(), cwd: h.dir });
     await vi.waitFor(() => expect(h.emulator.state.translations.size).toBe(1), { timeout: 60_000, interval: 50 });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -100,5 +100,5 @@ export function registerV3CatalogRoutes(router: Router, ctx: EmulatorContext): v
     };
   });
 
-  router.add('GET', '/v3/users/me', () => ({ data: accountData(ctx.state) }));
+  router.add('GET', '/v3/users/me', (rc) => ({ data: accountData(ctx.state, ctx.accountOf(rc)) }));
 }
