@@ -6,6 +6,7 @@ import type { LoadedSpec } from '../project/load-spec';
 import { loadSpecs } from '../project/load-specs';
 import { acquirePrebuildLock } from '../project/prebuild-lock';
 import { hashReferencedFiles } from '../project/project-files';
+import { prepareClip, preparedSize } from '../project/prepare-clip';
 import type { ClipEntry, Manifest } from '../spec/manifest';
 import { AssetCache } from './asset-cache';
 import { estimateSceneVideo, mediaSeconds } from './estimate-scene-video';
@@ -151,7 +152,9 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     if (opts.dryRun) return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
     const outcome = missing.length ? await generate(root, store, connection, identity, plan, missing, hashes, opts) : { done: [], failed: [], statusRequests: {} };
     // Nothing generated: the manifest read above is still the one on disk (reading it again costs per stored clip).
-    await recordCurrentChoices(store, plan, new Set(outcome.failed.map((f) => f.key)), missing.length ? undefined : manifest);
+    const failedKeys = new Set(outcome.failed.map((f) => f.key));
+    const current = await recordCurrentChoices(store, plan, failedKeys, missing.length ? undefined : manifest);
+    await prepareForRendering(store, plan, failedKeys, current, emit);
     return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.length, generated: outcome.done.length, failed: outcome.failed };
   } finally {
     await connection?.close();
@@ -212,7 +215,7 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
 }
 
 /** Writes, per request, which clip this run chose (manifest.current), so Studio follows the prebuild's key too. */
-async function recordCurrentChoices(store: ClipStore, plan: Plan, failed: Set<string>, known?: Manifest): Promise<void> {
+async function recordCurrentChoices(store: ClipStore, plan: Plan, failed: Set<string>, known?: Manifest): Promise<Manifest> {
   const manifest = known ?? (await store.readManifest());
   const current = { ...manifest.current };
   let changed = !manifest.current;
@@ -222,5 +225,31 @@ async function recordCurrentChoices(store: ClipStore, plan: Plan, failed: Set<st
     changed = true;
   }
   // A no-op run leaves the manifest alone: rewriting it would cost time that grows with the store.
-  if (changed) await store.writeManifest({ ...manifest, current });
+  if (!changed) return manifest;
+  await store.writeManifest({ ...manifest, current });
+  return { ...manifest, current };
+}
+
+/**
+ * Presenter clips larger than any template draws them get a scaled copy that renders decode instead (see
+ * src/project/prepare-clip.ts); one already made is kept, so a no-op run only checks that its file exists.
+ */
+async function prepareForRendering(store: ClipStore, plan: Plan, failed: Set<string>, manifest: Manifest, emit: (e: PrebuildEvent) => void): Promise<void> {
+  const clips = { ...manifest.clips };
+  let changed = false;
+  for (const clip of plan.clips) {
+    const entry = clips[clip.key];
+    if (!entry || failed.has(clip.key) || clip.kind !== 'avatar-clip') continue;
+    const t0 = Date.now();
+    const size = preparedSize(entry);
+    if (size && entry.prepared?.width !== size.width) emit({ type: 'clip', key: clip.key, state: 'processing', elapsedMs: 0, clip, detail: `preparing a ${size.width}x${size.height} copy for rendering` });
+    const { entry: next, outcome } = await prepareClip(store.publicDir, entry);
+    if (outcome === 'made' || outcome === 'reused') emit({ type: 'clip', key: clip.key, state: 'ready', elapsedMs: Date.now() - t0, clip, detail: `prepared ${next.prepared!.file}` });
+    if (next !== entry) {
+      clips[clip.key] = next;
+      changed = true;
+    }
+  }
+  // Under the prebuild lock: `manifest` is what is on disk.
+  if (changed) await store.writeManifest({ ...manifest, clips });
 }
