@@ -1,7 +1,8 @@
 // Render speed of the example video at 1080p, old path against new path, interleaved in one run with one bundle and
 // one browser (the machine is shared: only ratios taken side by side mean something):
 //  - presenter overhead: time per frame with the presenter clips against the same frames with the presenter replaced
-//    by its static placeholder, for v3's 720x720 square clip and a legacy full-frame 1920x1080 WebM;
+//    by its static placeholder, for v3's 720x720 square clip and a legacy full-frame 1920x1080 WebM (the new path
+//    plays the prebuild's prepared copy where there is one: 1152x648 for the legacy clip, none for the square);
 //  - the whole example, old settings (OffthreadVideo, Remotion's default concurrency and JPEG quality) against the
 //    new defaults (src/render/render-settings.ts).
 // Run: npm run bench:render [-- --frames 120 --reps 2]      --sweep: frames/s per concurrency, image format, quality
@@ -13,6 +14,7 @@ import { parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
 import { openRenderSession } from '../src/render/render-session';
 import { LEGACY_RENDER_SETTINGS, type RenderSettingsInput } from '../src/render/render-settings';
 import { compositionFor } from '../src/render/composition-for';
+import { prepareClip } from '../src/project/prepare-clip';
 import type { Manifest } from '../src/spec/manifest';
 import { videoSpecSchema } from '../src/spec/video-spec';
 import { cpuSecondsOfTree, machineLine, median } from './lib/machine';
@@ -37,6 +39,10 @@ console.log(`${machineLine()}  [start]`);
 log('Synthesizing presenter clips (720x720 and 1920x1080 per scene) …');
 const square = await synthesizeManifest(spec, publicDir, { width: 720, height: 720, tag: 'square' });
 const full = await synthesizeManifest(spec, publicDir, { width: 1920, height: 1080, tag: 'full' });
+// The new path plays what the prebuild leaves: a copy scaled to the largest size a template draws it at, where smaller.
+log('Preparing the clips as the prebuild does …');
+const prepare = async (m: Manifest): Promise<Manifest> => ({ ...m, clips: Object.fromEntries(await Promise.all(Object.entries(m.clips).map(async ([k, e]) => [k, (await prepareClip(publicDir, e)).entry] as const))) });
+const [squareNew, fullNew] = [await prepare(square), await prepare(full)];
 const session = await openRenderSession({ codeRoot: ROOT, publicDir });
 const NEW: RenderSettingsInput = {};
 const OLD = LEGACY_RENDER_SETTINGS;
@@ -87,11 +93,11 @@ try {
     for (const [k, v] of results) console.log(`  ${k.padEnd(26)} ${median(v).toFixed(2).padStart(6)} fps`);
   } else {
     const rows: string[] = [];
-    for (const [label, manifest] of [['v3 square 720x720', square], ['legacy full-frame 1920x1080', full]] as const) {
+    for (const [label, manifest, newManifest] of [['v3 square 720x720', square, squareNew], ['legacy full-frame 1920x1080', full, fullNew]] as const) {
       const runs = { newWith: [] as number[], newWithout: [] as number[], oldWith: [] as number[], oldWithout: [] as number[] };
       for (let rep = 0; rep < REPS; rep++) {
         const order: [keyof typeof runs, () => Promise<number>][] = [
-          ['newWith', () => fps(props(manifest), NEW, range, runs.newWith)],
+          ['newWith', () => fps(props(newManifest), NEW, range, runs.newWith)],
           ['newWithout', () => fps(placeholder, NEW, range, runs.newWithout)],
           ['oldWith', () => fps(props(manifest), OLD, range, runs.oldWith)],
           ['oldWithout', () => fps(placeholder, OLD, range, runs.oldWithout)],
@@ -113,7 +119,7 @@ try {
     for (let rep = 0; rep < REPS; rep++) {
       for (const k of rep % 2 ? (['new', 'old'] as const) : (['old', 'new'] as const)) {
         log(`  whole example, ${k} path (rep ${rep + 1}/${REPS}) …`);
-        whole[k].push(await fps(props(square), k === 'new' ? NEW : OLD, undefined, whole[k]));
+        whole[k].push(await fps(props(k === 'new' ? squareNew : square), k === 'new' ? NEW : OLD, undefined, whole[k]));
       }
     }
     const [o, w] = [median(whole.old), median(whole.new)];

@@ -22,7 +22,8 @@ const PresenterClip: React.FC<{ clip: ClipEntry; style: React.CSSProperties; pla
   const { fps } = useVideoConfig();
   const frames = clipFrames(clip.durationSec, fps);
   const held = frame >= frames;
-  const src = staticFile(clip.file);
+  // The prebuild's scaled copy where there is one (same frames, timestamps and audio; see src/project/prepare-clip.ts).
+  const src = staticFile(clip.prepared?.file ?? clip.file);
   return (
     <Freeze frame={frames - 1} active={held}>
       {player === 'offthread' ? (

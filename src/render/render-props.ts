@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { resolveConfig } from '../heygen/config';
 import { ClipStore } from '../project/clip-store';
 import { resolveSceneClips, type SceneClip } from '../project/scene-clips';
@@ -24,8 +26,10 @@ export interface RenderProps {
  */
 export async function renderPropsFor(opts: { root: string; file: string; spec: VideoSpec; manifest: Manifest }): Promise<RenderProps> {
   const chosen = await resolveSceneClips({ spec: opts.spec, specFile: opts.file, store: new ClipStore(opts.root), manifest: opts.manifest, generation: resolveConfig().generation });
-  const sceneClips = chosen.map((c) => c.clip);
+  const publicDir = new ClipStore(opts.root).publicDir;
+  // A prepared copy that is gone (deleted by hand) is not waited for: the original plays instead.
+  const sceneClips = chosen.map((c) => (c.clip?.prepared && !existsSync(path.join(publicDir, c.clip.prepared.file)) ? { ...c.clip, prepared: undefined } : c.clip));
   const timeline = buildTimeline(opts.spec, opts.manifest, formatPreset(opts.spec.format).fps, sceneClips);
-  const manifest: Manifest = { version: 1, clips: Object.fromEntries(chosen.flatMap((c) => (c.clip ? [[c.key, c.clip]] : []))) };
+  const manifest: Manifest = { version: 1, clips: Object.fromEntries(chosen.flatMap((c, i) => (sceneClips[i] ? [[c.key, sceneClips[i]]] : []))) };
   return { timeline, manifest, sceneClips, chosen };
 }

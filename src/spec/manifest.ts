@@ -22,6 +22,11 @@ export const clipEntrySchema = z.object({
   /** 'speech': real per-word timings; 'srt': estimated from subtitle cues. */
   wordsSource: z.enum(['speech', 'srt']).optional(),
   createdAt: z.string(),
+  /**
+   * A copy scaled down to the largest size any template draws it at, made by the prebuild (the original `file` is
+   * kept): what renders decode instead. Named after the original's content hash and its own size, so never redone.
+   */
+  prepared: z.object({ file: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
 });
 export type ClipEntry = z.infer<typeof clipEntrySchema>;
 

@@ -6,6 +6,7 @@ import { clipFrames } from '../../remotion/shared/scene-timing';
 import { PRESENTER_ENTRANCE_SEC } from '../../remotion/components/PresenterTrack';
 import { frameMarkerRect, readFrameMarker } from '../../src/emulator/synth/index';
 import { ffprobe } from '../../src/media/ffmpeg';
+import { prepareClip } from '../../src/project/prepare-clip';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import type { Manifest } from '../../src/spec/manifest';
@@ -114,10 +115,14 @@ describe('presenter A/V sync (25 fps clips in a 30 fps composition)', () => {
     for (const [i, o] of offsets.entries()) expect(Math.abs(o), `scene ${i + 1}: voice ${(o * 1000).toFixed(1)} ms off`).toBeLessThanOrEqual(0.01);
   });
 
-  it('is frame-exact and in sync in a chunked render too, with legacy full-frame 1920x1080 clips', async () => {
+  it('is frame-exact and in sync in a chunked render too, with legacy full-frame 1920x1080 clips played from their prepared copies', async () => {
     const publicDir = path.join(project.root, 'public');
     const spec = videoSpecSchema.parse({ ...SPEC, presenter: { framing: 'full', side: 'right' } });
-    const full = await synthesizeManifest(SPEC, publicDir, { frameMarker: true, width: 1920, height: 1080, tag: 'full' });
+    const synthesized = await synthesizeManifest(SPEC, publicDir, { frameMarker: true, width: 1920, height: 1080, tag: 'full' });
+    // What the prebuild does to such clips: renders decode a copy at the largest size a template draws them at.
+    const full: Manifest = { version: 1, clips: {} };
+    for (const [key, entry] of Object.entries(synthesized.clips)) full.clips[key] = (await prepareClip(publicDir, entry)).entry;
+    expect(Object.values(full.clips).map((c) => c.prepared && [c.prepared.width, c.prepared.height])).toEqual([[1152, 648], [1152, 648]]);
     const fullTimeline = buildTimeline(spec, full, FPS);
     const chunked = path.join(project.root, 'chunked.mp4');
     await videoOf(session, 'Explainer', { ...spec, manifest: full }, chunked, { scale: SCALE, chunks: 3 });
