@@ -13,7 +13,11 @@ import '@fontsource-variable/noto-sans-sc';
 import '@fontsource-variable/noto-sans-kr';
 import { useEffect, useState } from 'react';
 import { cancelRender, continueRender, delayRender } from 'remotion';
+import twemojiUrl from 'twemoji-colr-font/twemoji.woff2';
+import { registerEmojiFont } from '../shared/emoji-font';
 import { scriptFontsFor } from '../shared/script-fonts';
+
+registerEmojiFont(twemojiUrl);
 
 const WEIGHTS = [400, 500, 600, 700, 800];
 // Characters from the Latin and Latin Extended subsets, so both font files are in before the first frame.

@@ -1,3 +1,4 @@
+import { EMOJI_CHARS, EMOJI_FAMILY } from './emoji-font';
 /** A Noto family from npm (@fontsource-variable) and the characters it is needed for. */
 export interface ScriptFont {
   family: string;
@@ -21,11 +22,14 @@ export const SCRIPT_FONTS: readonly ScriptFont[] = [
   { family: 'Noto Sans KR Variable', chars: /[\p{Script_Extensions=Hangul}\u3000-\u303F]/u, languages: ['ko'] },
 ];
 
-/** The families in the order the locale prefers: its own script's first (a Japanese video's kanji in Japanese forms). */
+/** Colour emoji: first after the theme's font, so no script family's monochrome symbol stands in for an emoji. */
+export const EMOJI_FONT: ScriptFont = { family: EMOJI_FAMILY, chars: EMOJI_CHARS, languages: [] };
+
+/** The families in the order the locale prefers: emoji, then its own script's (a Japanese video's kanji in Japanese forms). */
 export function scriptFontOrder(locale: string): ScriptFont[] {
   const lang = locale.split('-')[0]!.toLowerCase();
   const own = SCRIPT_FONTS.filter((f) => f.languages.includes(lang));
-  return [...own, ...SCRIPT_FONTS.filter((f) => !own.includes(f))];
+  return [EMOJI_FONT, ...own, ...SCRIPT_FONTS.filter((f) => !own.includes(f))];
 }
 
 /** The families some character of `text` needs, each with those characters (what document.fonts.load should fetch). */

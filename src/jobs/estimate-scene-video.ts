@@ -9,7 +9,7 @@ export const AGENT_DEFAULT_SEC = 60;
 /** When a template cannot be read (or has no script), its video is assumed this long. */
 export const TEMPLATE_FALLBACK_SEC = 30;
 
-const DURATION = /(\d+(?:\.\d+)?)\s*(?:-\s*)?(seconds?|secs?|s|minutes?|mins?|m)\b/i;
+const DURATION = /(\d+(?:\.\d+)?)\s*(?:-\s*)?(seconds?|secs?|s|minutes?|mins?)\b/i;
 
 /** A file's length under public/ by ffprobe (0 when unreadable); audio files have no video stream for probeClip. */
 export async function mediaSeconds(publicDir: string, rel: string): Promise<number> {

@@ -2,6 +2,7 @@ import type { HeyGenClient, ServerIdentity } from '../heygen';
 import type { ClipStore } from '../project/clip-store';
 import type { ClipEntry } from '../spec/manifest';
 import type { AssetCache } from './asset-cache';
+import type { PhotoAvatarStore } from './photo-avatar-store';
 import type { TranslationRecords } from './translate/translation-records';
 
 export type JobState = 'cached' | 'uploading' | 'submitted' | 'resumed' | 'pending' | 'processing' | 'downloading' | 'ready' | 'failed';
@@ -26,6 +27,8 @@ export interface JobContext {
   identity: ServerIdentity;
   store: ClipStore;
   uploads: AssetCache;
+  /** Persistent photo avatars made so far (by photo content and account). */
+  photoAvatars?: PhotoAvatarStore;
   /** Where HeyGen posts "done" events in webhook mode. */
   callbackUrl?: string;
   /** Records a finished result in the manifest (one writer). */

@@ -1,3 +1,4 @@
+import type { PlannedClip } from './plan';
 import type { ClipState, PrebuildEvent } from './run-prebuild';
 
 /** Shown after the spec id when a run makes more than one language. */
@@ -5,6 +6,11 @@ let showLocales = false;
 const localeTag = (locale: string) => (showLocales ? `.${locale}` : '');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+
+function clipLabel(clip: PlannedClip): string {
+  const use = clip.usedBy[0]!;
+  return `${use.specId}${localeTag(use.locale)} scene ${use.scene + 1}${clip.usedBy.length > 1 ? ` (+${clip.usedBy.length - 1})` : ''}`;
+}
 
 export interface Reporter {
   onEvent(e: PrebuildEvent): void;
@@ -38,8 +44,8 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
   return {
     onEvent(e) {
       if (opts.json) {
-        const { clip: _clip, ...rest } = e.type === 'clip' ? e : { ...e, clip: undefined };
-        out.write(`${JSON.stringify(e.type === 'plan' ? { type: 'plan', backend: e.backend, clips: e.plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, kind: c.kind, estimatedSec: c.estimatedSec, estimateBasis: c.estimateBasis, estimatedUsd: c.estimatedUsd })) } : rest)}\n`);
+        const { clip: _clip, ...rest } = e.type === 'clip' ? e : e.type === 'avatar' ? { ...e, avatar: undefined, photo: e.avatar.request.path, clip: undefined } : { ...e, clip: undefined };
+        out.write(`${JSON.stringify(e.type === 'plan' ? { type: 'plan', backend: e.backend, avatars: e.avatars?.map((a) => ({ key: a.key, photo: a.request.path, cached: a.cached, clips: a.clips })), clips: e.plan.clips.map((c) => ({ key: c.key, cached: c.cached, usedBy: c.usedBy, kind: c.kind, estimatedSec: c.estimatedSec, estimateBasis: c.estimateBasis, estimatedUsd: c.estimatedUsd })) } : rest)}\n`);
         return;
       }
       if (e.type === 'plan') {
@@ -51,6 +57,8 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
             const use = c.usedBy.map((u) => `${u.specId}${localeTag(u.locale)}#${u.scene + 1}`).join(', ');
             out.write(`  ${(c.cached ? 'cached' : 'generate').padEnd(9)} ${c.key.slice(0, 12)}  ${c.kind.padEnd(15)} ${use.padEnd(28)} ~${c.estimatedSec.toFixed(1)} s${c.estimatedUsd ? `  about $${c.estimatedUsd.toFixed(2)}` : ''}${c.estimateBasis && !c.cached ? `  (estimate: ${c.estimateBasis})` : ''}\n`);
           }
+          // a photo avatar is made once, before its clips; HeyGen bills it by plan, not by the second
+          for (const a of e.avatars ?? []) out.write(`  ${(a.cached ? 'cached' : 'create').padEnd(9)} ${a.key.slice(0, 12)}  ${'photo-avatar'.padEnd(15)} ${a.request.path.padEnd(28)} once, for ${a.clips} clip(s); no per-second cost (your plan's photo avatar allowance)\n`);
         } else if (tty) ticker = setInterval(redraw, 500);
         return;
       }
@@ -58,8 +66,7 @@ export function createPrebuildReporter(opts: { json?: boolean; stream?: NodeJS.W
         out.write(`${e.message}\n`);
         return;
       }
-      const use = e.clip.usedBy[0]!;
-      const label = `${use.specId}${localeTag(use.locale)} scene ${use.scene + 1}${e.clip.usedBy.length > 1 ? ` (+${e.clip.usedBy.length - 1})` : ''}`;
+      const label = e.type === 'avatar' ? `photo avatar ${e.avatar.request.path}` : clipLabel(e.clip);
       const prev = rows.get(e.key);
       rows.set(e.key, { label, state: e.state, elapsedMs: e.elapsedMs, detail: e.detail });
       if (tty) redraw();

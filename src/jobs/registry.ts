@@ -3,6 +3,7 @@ import { avatarClipKind } from './kinds/avatar-clip';
 import { templateVideoKind } from './kinds/template-video';
 import { agentVideoKind } from './kinds/agent-video';
 import { lipsyncVideoKind } from './kinds/lipsync-video';
+import { photoAvatarKind } from './kinds/photo-avatar';
 import { videoTranslationKind } from './kinds/video-translation';
 import { translationProofreadKind } from './kinds/translation-proofread';
 import { proofreadVideoKind } from './kinds/proofread-video';
@@ -17,6 +18,7 @@ export const JOB_KINDS: Record<string, JobKind<never>> = {
   'template-video': templateVideoKind as JobKind<never>,
   'agent-video': agentVideoKind as JobKind<never>,
   'lipsync-video': lipsyncVideoKind as JobKind<never>,
+  'photo-avatar': photoAvatarKind as JobKind<never>,
   'video-translation': videoTranslationKind as JobKind<never>,
   'translation-proofread': translationProofreadKind as JobKind<never>,
   'proofread-video': proofreadVideoKind as JobKind<never>,

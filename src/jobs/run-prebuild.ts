@@ -9,6 +9,8 @@ import { hashReferencedFiles } from '../project/project-files';
 import { prepareClip, preparedSize } from '../project/prepare-clip';
 import type { ClipEntry, Manifest } from '../spec/manifest';
 import { AssetCache } from './asset-cache';
+import { PhotoAvatarStore } from './photo-avatar-store';
+import { planPhotoAvatars, type PlannedPhotoAvatar } from './plan-photo-avatars';
 import { estimateSceneVideo, mediaSeconds } from './estimate-scene-video';
 import type { Job, JobContext, JobState } from './job';
 import { Journal } from './journal';
@@ -22,8 +24,9 @@ export { defaultSpecFiles } from '../project/spec-files';
 export type ClipState = JobState;
 
 export type PrebuildEvent =
-  | { type: 'plan'; plan: Plan; backend: string; dryRun: boolean }
+  | { type: 'plan'; plan: Plan; backend: string; dryRun: boolean; avatars?: PlannedPhotoAvatar[] }
   | { type: 'clip'; key: string; state: ClipState; elapsedMs: number; detail?: string; clip: PlannedClip }
+  | { type: 'avatar'; key: string; state: ClipState; elapsedMs: number; detail?: string; avatar: PlannedPhotoAvatar }
   | { type: 'warning'; message: string };
 
 export interface PrebuildOptions {
@@ -143,14 +146,16 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     const { plan } = base;
     checkSceneCeiling(plan, opts.maxSceneSec ?? DEFAULT_MAX_SCENE_SEC);
     const missing = plan.clips.filter((c) => !c.cached);
-    emit({ type: 'plan', plan, backend: opts.dryRun ? `${connection.describe} (dry run: nothing sent)` : connection.describe, dryRun: !!opts.dryRun });
+    const photoAvatars = new PhotoAvatarStore(path.join(root, '.heygen', 'photo-avatars.json'), identity.scope, hashes);
+    const avatars = await planPhotoAvatars(plan.clips, hashes, photoAvatars);
+    emit({ type: 'plan', plan, avatars, backend: opts.dryRun ? `${connection.describe} (dry run: nothing sent)` : connection.describe, dryRun: !!opts.dryRun });
     // Once a run, before anything is made: what the emulator's placeholder voice cannot say.
     const unspeakable = identity.backend === 'emulator' ? offlineSpeechWarning(plan.clips) : null;
     if (unspeakable) emit({ type: 'warning', message: unspeakable });
     for (const clip of plan.clips.filter((c) => c.cached)) emit({ type: 'clip', key: clip.key, state: 'cached', elapsedMs: 0, clip });
     for (const clip of plan.clips.filter((c) => c.refetch)) emit({ type: 'clip', key: clip.key, state: 'downloading', elapsedMs: 0, clip, detail: `stored file is not whole (${clip.refetch!.reason}): fetching video ${clip.refetch!.videoId} again` });
     if (opts.dryRun) return { ...base, ready: plan.clips.length - missing.length, generated: 0, failed: [] };
-    const outcome = missing.length ? await generate(root, store, connection, identity, plan, missing, hashes, opts) : { done: [], failed: [], statusRequests: {} };
+    const outcome = missing.length ? await generate(root, store, connection, identity, { plan, missing, avatars, photoAvatars }, hashes, opts) : { done: [], failed: [], statusRequests: {} };
     // Nothing generated: the manifest read above is still the one on disk (reading it again costs per stored clip).
     const failedKeys = new Set(outcome.failed.map((f) => f.key));
     const current = await recordCurrentChoices(store, plan, failedKeys, missing.length ? undefined : manifest);
@@ -172,8 +177,16 @@ async function readOrRecoverManifest(store: ClipStore, mayWrite: boolean): Promi
   }
 }
 
-/** Runs the missing clips as avatar-clip jobs under the scheduler. */
-async function generate(root: string, store: ClipStore, connection: HeyGenConnection, identity: ServerIdentity, plan: Plan, missing: PlannedClip[], hashes: Record<string, string>, opts: PrebuildOptions) {
+interface Work {
+  plan: Plan;
+  missing: PlannedClip[];
+  avatars: PlannedPhotoAvatar[];
+  photoAvatars: PhotoAvatarStore;
+}
+
+/** Runs the missing work under the scheduler: persistent photo avatars first (clips need their look ids), then the clips. */
+async function generate(root: string, store: ClipStore, connection: HeyGenConnection, identity: ServerIdentity, work: Work, hashes: Record<string, string>, opts: PrebuildOptions) {
+  const { missing, avatars, photoAvatars } = work;
   const emit = opts.onEvent ?? (() => {});
   let receiver: WebhookReceiver | undefined;
   try {
@@ -190,6 +203,7 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
       identity,
       store,
       uploads,
+      photoAvatars,
       callbackUrl: receiver ? (opts.webhook?.publicUrl ?? receiver.url) : undefined,
       // One writer: entries are merged into the manifest one at a time.
       record: (key: string, entry: ClipEntry) => (writing = writing.then(async () => {
@@ -199,16 +213,15 @@ async function generate(root: string, store: ClipStore, connection: HeyGenConnec
     };
     const byKey = new Map(missing.map((c) => [c.key, c]));
     const jobs: Job[] = missing.map((c) => ({ kind: c.kind, key: c.key, request: c.request, label: `${c.usedBy[0]!.specId}${opts.locales && opts.locales.kind !== 'source' ? `.${c.usedBy[0]!.locale}` : ''} scene ${c.usedBy[0]!.scene + 1}`, knownRemoteId: c.refetch?.videoId }));
-    const result = await runJobs(jobs, {
-      ctx,
-      journal,
-      cap: opts.concurrency ?? 4,
-      receiver,
-      safetyNet: SAFETY_NET_CADENCE,
-      onEvent: (e) => emit({ type: 'clip', ...e, clip: byKey.get(e.key)! }),
-    });
+    const common = { ctx, journal, cap: opts.concurrency ?? 4, receiver, safetyNet: SAFETY_NET_CADENCE };
+    const avatarByKey = new Map(avatars.filter((a) => !a.cached).map((a) => [a.key, a]));
+    const avatarJobs: Job[] = [...avatarByKey.values()].map((a) => ({ kind: 'photo-avatar', key: a.key, request: a.request, label: `photo avatar ${a.request.path}` }));
+    const first = avatarJobs.length ? await runJobs(avatarJobs, { ...common, onEvent: (e) => emit({ type: 'avatar', ...e, avatar: avatarByKey.get(e.key)! }) }) : null;
+    const result = await runJobs(jobs, { ...common, onEvent: (e) => emit({ type: 'clip', ...e, clip: byKey.get(e.key)! }) });
     await writing;
-    return result;
+    if (!first) return result;
+    // a failed avatar is reported as failed work too (its clips fail with "not ready")
+    return { ...result, failed: [...first.failed, ...result.failed], statusRequests: { ...first.statusRequests, ...result.statusRequests } };
   } finally {
     await receiver?.close();
   }

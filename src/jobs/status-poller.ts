@@ -4,8 +4,18 @@ import { nextPollDelay } from '../heygen/poll-cadence';
 export interface RemoteStatus {
   /** HeyGen's own word, for progress. */
   status: string;
-  phase: 'waiting' | 'processing' | 'completed' | 'failed' | 'not_found';
+  /** `blocked`: waits on the user (e.g. consent); the job stays journaled and a re-run waits on the same remote job. */
+  phase: 'waiting' | 'processing' | 'completed' | 'failed' | 'not_found' | 'blocked';
   failure?: { code?: string; message?: string };
+}
+
+/** A remote job that cannot go on until the user acts: not a failure (nothing is re-sent), the message says what to do. */
+export class JobBlockedError extends Error {
+  readonly code = 'needs_you';
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobBlockedError';
+  }
 }
 
 /** How the statuses of many remote jobs are read: `maxBatch` ids per request. */
@@ -83,6 +93,7 @@ export class StatusPoller {
     if (status) waiter.onStatus(status.status);
     if (status?.phase === 'completed') return waiter.resolve();
     if (status?.phase === 'failed') return waiter.reject(new VideoFailedError(id, status.failure?.code, status.failure?.message));
+    if (status?.phase === 'blocked') return waiter.reject(new JobBlockedError(status.failure?.message ?? `${id} waits for you (${status.status})`));
     if (status?.phase === 'not_found') return waiter.reject(new NotFoundError(`HeyGen does not know video ${id} (deleted, or made by another account or emulator run)`, { status: 404, code: 'video_not_found' }));
     const elapsed = Date.now() - waiter.since;
     if (elapsed >= this.deadlineMs) waiter.reject(new VideoTimeoutError(id, elapsed, status?.status));

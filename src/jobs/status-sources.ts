@@ -68,6 +68,33 @@ function oneByOne(read: (client: HeyGenClient, id: string, signal?: AbortSignal)
   });
 }
 
+/**
+ * Photo avatar looks: `GET /v3/avatars/looks/{id}` one at a time. `pending_consent` blocks the job with the
+ * consent link (asked for once) and what the pictured person must do.
+ */
+function v3AvatarLooks(client: HeyGenClient): StatusSource {
+  return {
+    maxBatch: 1,
+    async fetch(ids) {
+      const out = new Map<string, RemoteStatus>();
+      for (const id of ids) {
+        const look = await client.avatars.getLook(id).catch((err: Error & { status?: number }) => {
+          if (err.status === 404) return null;
+          throw err;
+        });
+        const status = look?.status ?? 'completed';
+        if (!look) out.set(id, { status: 'not_found', phase: 'not_found' });
+        else if (status === 'pending_consent') {
+          const { url } = await client.avatars.consent(look.group_id ?? id);
+          const message = `photo avatar ${id} waits for consent: the person in the photo must open ${url ?? 'the consent link in HeyGen (Avatars)'} and agree, then re-run (the same avatar is used, not a new one)`;
+          out.set(id, { status, phase: 'blocked', failure: { code: 'pending_consent', message } });
+        } else out.set(id, { status, phase: phaseOf(status), failure: status === 'failed' ? { code: look.error?.code ?? 'photo_avatar_failed', message: look.error?.message ?? undefined } : undefined });
+      }
+      return out;
+    },
+  };
+}
+
 /** Every way of waiting a kind can name (JobKind.statusSource). */
 export const STATUS_SOURCES: Record<string, (client: HeyGenClient) => StatusSource> = {
   'v3-videos': v3Videos,
@@ -75,4 +102,5 @@ export const STATUS_SOURCES: Record<string, (client: HeyGenClient) => StatusSour
   'v3-lipsyncs': oneByOne((client, id, signal) => client.lipsyncs.get(id, { signal }), 'lipsync_failed'),
   'video-translations': oneByOne((client, id, signal) => client.videoTranslations.get(id, { signal }), 'translation_failed'),
   'proofreads': oneByOne((client, id, signal) => client.videoTranslations.proofreads.get(id, { signal }), 'proofread_failed'),
+  'v3-avatar-looks': v3AvatarLooks,
 };

@@ -8,7 +8,8 @@ export type ClipBackend = 'heygen' | 'emulator';
 
 /** Everything that decides what HeyGen renders for one scene; nothing else may change a clip's key. */
 export interface ClipRequest {
-  avatar: { type: 'look'; id: string } | { type: 'photo'; path: string };
+  /** `persistent`: the photo is made a HeyGen photo avatar once and every clip uses that avatar (absent otherwise, so keys stay). */
+  avatar: { type: 'look'; id: string } | { type: 'photo'; path: string; persistent?: true };
   voice: { id: string; speed: number; pitch?: number; locale?: string };
   speech: { type: 'script'; script: string } | { type: 'audio'; path: string };
   resolution: Resolution;
@@ -26,7 +27,8 @@ export type SceneVideoSource =
 
 export function clipRequestsFor(spec: VideoSpec): ClipRequest[] {
   const clip = presenterClipFormat(spec.format);
-  const avatar: ClipRequest['avatar'] = spec.avatar.photo ? { type: 'photo', path: spec.avatar.photo } : { type: 'look', id: spec.avatar.id! };
+  const photo = spec.avatar.photo;
+  const avatar: ClipRequest['avatar'] = photo ? (spec.avatar.persistent ? { type: 'photo', path: photo, persistent: true } : { type: 'photo', path: photo }) : { type: 'look', id: spec.avatar.id! };
   return spec.scenes.map((scene) => {
     const request: ClipRequest = {
       avatar,

@@ -161,9 +161,17 @@ export const avatarSchema = z
   .object({
     id: z.string().min(1).optional().describe('HeyGen avatar look id (`npm run heygen -- avatars`)'),
     photo: mediaPathSchema.optional().describe('A photo (PNG/JPEG under public/) to animate instead of an avatar'),
+    persistent: z
+      .boolean()
+      .optional()
+      .describe('With "photo": make it a HeyGen photo avatar once (per photo and account) and reuse it for every clip of every spec'),
   })
   .refine((a) => (a.id === undefined) !== (a.photo === undefined), {
     message: 'give exactly one of "id" (a HeyGen avatar look) or "photo" (a picture under public/)',
+  })
+  .refine((a) => !a.persistent || a.photo !== undefined, {
+    message: '"persistent" applies to a "photo" avatar only; remove it or give "photo" instead of "id"',
+    path: ['persistent'],
   });
 
 export const voiceSchema = z.object({

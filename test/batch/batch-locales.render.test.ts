@@ -1,15 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchOptions } from '../../src/batch/run-batch';
 import { formatBatchSummary } from '../../src/batch/batch-reporter';
 import { LABEL_HEIGHT } from '../../src/batch/sheet-image';
 import { ffprobe } from '../../src/media/ffmpeg';
-import { openRenderSession, type RenderSession } from '../../src/render/render-session';
-import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
-import { PROJECT_ROOT, tempProject } from '../helpers/project';
+import { PROJECT_ROOT } from '../helpers/project';
+import { offlineRenderProject } from '../helpers/offline-render-project';
 
 // The title differs per language (and per row), so each still can be told from the others.
 const TEMPLATE = {
@@ -41,29 +40,13 @@ async function difference(sheet: Awaited<ReturnType<typeof loadImage>>, x: numbe
 }
 
 describe('batch with locales: every row × language, one bundle and one browser', () => {
-  let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: MountedBundle;
-  let session: RenderSession;
-  const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.2 }, session, connect: connectFreshEmulator() });
-
-  beforeAll(async () => {
-    delete process.env.HEYGEN_API_KEY;
-    project = await tempProject([]);
+  const offline = offlineRenderProject([], async (project) => {
     await writeFile(path.join(project.root, 'videos', 't-template.json'), JSON.stringify(TEMPLATE));
     await mkdir(path.join(project.root, 'data'));
     // Row 3 has an empty cell: it is refused in every language asked for.
     await writeFile(path.join(project.root, 'data', 'rows.csv'), 'id,city\nalpha,Oslo\nbeta,Rome\ngamma,\n');
-    bundle = await mountBundle(path.join(project.root, 'public'));
-    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
-
-  afterAll(async () => {
-    if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await session?.close();
-    await bundle?.dispose();
-    await project?.cleanup();
-  });
+  const base = (): BatchOptions => ({ root: offline.project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.2 }, session: offline.session, connect: connectFreshEmulator() });
 
   it('writes <id>.<locale>.mp4 per row × locale, groups each row\'s locales in the contact sheet and counts per locale', async () => {
     const result = await runBatch({ ...base(), locales: { kind: 'list', locales: ['de-DE', 'fr-FR'] } });
@@ -109,7 +92,7 @@ describe('batch with locales: every row × language, one bundle and one browser'
     const summary = JSON.parse(await readFile(path.join(result.outDir, 'summary.json'), 'utf8'));
     expect(summary.perLocale).toEqual({ 'de-DE': perLocale, 'fr-FR': perLocale });
     expect(summary.total).toEqual({ rendered: 4, skipped: 0, failed: 0, invalid: 2 });
-    const printed = formatBatchSummary(result, project.root);
+    const printed = formatBatchSummary(result, offline.project.root);
     expect(printed).toMatch(/^ {2}de-DE: 2 rendered, 0 skipped \(finished\), 0 failed, 1 invalid$/m);
     expect(printed).toMatch(/^ {2}fr-FR: 2 rendered, 0 skipped \(finished\), 0 failed, 1 invalid$/m);
     const record = JSON.parse(await readFile(path.join(result.outDir, '.records', 'beta.fr-FR.json'), 'utf8'));
@@ -125,7 +108,7 @@ describe('batch with locales: every row × language, one bundle and one browser'
     ]);
     const { 'fr-FR': fr, ...rest } = TEMPLATE.locales;
     const partial = { ...TEMPLATE, locales: { ...rest, 'fr-FR': { text: { ...fr.text, '$.scenes[0].graphic.items[0].label': undefined } } } };
-    await writeFile(path.join(project.root, 'videos', 't-template.json'), JSON.stringify(partial));
+    await writeFile(path.join(offline.project.root, 'videos', 't-template.json'), JSON.stringify(partial));
     const missing = await runBatch({ ...base(), only: ['beta'], locales: { kind: 'list', locales: ['de-DE', 'fr-FR'] } });
     expect(missing.rows.map((r) => [r.locale, r.status])).toEqual([
       ['de-DE', 'skipped'],

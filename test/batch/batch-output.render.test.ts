@@ -1,11 +1,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchOptions } from '../../src/batch/run-batch';
-import { openRenderSession, type RenderSession } from '../../src/render/render-session';
-import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
-import { PROJECT_ROOT, tempProject } from '../helpers/project';
+import { PROJECT_ROOT } from '../helpers/project';
+import { offlineRenderProject } from '../helpers/offline-render-project';
 
 const TEMPLATE = {
   id: '{{id}}',
@@ -17,32 +16,16 @@ const TEMPLATE = {
 };
 
 describe('batch output: nothing finished is overwritten or dropped', () => {
-  let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: MountedBundle;
-  let session: RenderSession;
-  const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.2 }, session, connect: connectFreshEmulator() });
-
-  beforeAll(async () => {
-    delete process.env.HEYGEN_API_KEY;
-    project = await tempProject([]);
+  const offline = offlineRenderProject([], async (project) => {
     await writeFile(path.join(project.root, 'videos', 't-template.json'), JSON.stringify(TEMPLATE));
     await writeFile(path.join(project.root, 'videos', 'u-template.json'), JSON.stringify(TEMPLATE));
     await mkdir(path.join(project.root, 'data'));
     await writeFile(path.join(project.root, 'data', 'rows.csv'), 'id,city\nalpha,Oslo\nbeta,Rome\n');
-    bundle = await mountBundle(path.join(project.root, 'public'));
-    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
-
-  afterAll(async () => {
-    if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await session?.close();
-    await bundle?.dispose();
-    await project?.cleanup();
-  });
+  const base = (): BatchOptions => ({ root: offline.project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.2 }, session: offline.session, connect: connectFreshEmulator() });
 
   it("writes into the template's own folder and refuses, by name, to replace a video it did not make", async () => {
-    const own = path.join(project.root, 'out', 'batch', 't');
+    const own = path.join(offline.project.root, 'out', 'batch', 't');
     await mkdir(own, { recursive: true });
     await writeFile(path.join(own, 'beta.mp4'), 'the user made this one');
     const result = await runBatch({ ...base(), only: ['alpha', 'beta'] });
@@ -60,7 +43,7 @@ describe('batch output: nothing finished is overwritten or dropped', () => {
   });
 
   it('the contact sheet lists every video in the folder, also those an --only run did not touch', async () => {
-    const own = path.join(project.root, 'out', 'batch', 't');
+    const own = path.join(offline.project.root, 'out', 'batch', 't');
     await rm(path.join(own, 'beta.mp4'));
     const result = await runBatch({ ...base(), only: ['beta'] });
     expect(result.rows.map((r) => [r.name, r.status])).toEqual([['beta', 'rendered']]);
@@ -72,7 +55,7 @@ describe('batch output: nothing finished is overwritten or dropped', () => {
 
   it('a row with more or fewer cells than the header, a name of no letters, markup in a cell: bad rows by row and column, the others render', async () => {
     const ragged = ['id,city', 'alpha,Oslo', 'gamma,Paris,extra', 'delta', '!!!,Bern', 'eve,"Hi <break time=""60s""/> there"', 'zeta,Lima', ''].join('\n');
-    await writeFile(path.join(project.root, 'data', 'ragged.csv'), ragged);
+    await writeFile(path.join(offline.project.root, 'data', 'ragged.csv'), ragged);
     const result = await runBatch({ ...base(), data: 'data/ragged.csv' });
     const rows = Object.fromEntries(result.rows.map((r) => [r.row, r]));
     expect(result.rows.map((r) => [r.row, r.status])).toEqual([

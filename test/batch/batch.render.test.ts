@@ -3,14 +3,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchEvent, type BatchOptions } from '../../src/batch/run-batch';
 import { ffprobe } from '../../src/media/ffmpeg';
-import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
-import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { startEmulator } from '../../src/emulator/server';
 import { connectFreshEmulator, connectTo } from '../helpers/connect-emulator';
-import { PROJECT_ROOT, tempProject } from '../helpers/project';
+import { PROJECT_ROOT } from '../helpers/project';
+import { offlineRenderProject } from '../helpers/offline-render-project';
 
 const require = createRequire(import.meta.url);
 const TSX = require.resolve('tsx');
@@ -30,29 +29,13 @@ const CSV = ['id,name,orders', 'acme,Acme,1200', 'globex,Globex,"3,400"', 'inite
 const GOOD_CSV = ['id,name,orders', 'acme,Acme,1200', 'globex,Globex,"3,400"', 'umbrella,Umbrella,75', ''].join('\n');
 
 describe('batch: template + rows -> videos', () => {
-  let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: MountedBundle;
-  let session: RenderSession;
-  const savedKey = process.env.HEYGEN_API_KEY;
-  const base = (): BatchOptions => ({ root: project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.25 }, session, prebuildConcurrency: 3, connect: connectFreshEmulator() });
-
-  beforeAll(async () => {
-    delete process.env.HEYGEN_API_KEY;
-    project = await tempProject([]);
+  const offline = offlineRenderProject([], async (project) => {
     await writeFile(path.join(project.root, 'videos', 't-template.json'), JSON.stringify(TEMPLATE));
     await import('node:fs/promises').then((fs) => fs.mkdir(path.join(project.root, 'data')));
     await writeFile(path.join(project.root, 'data', 'rows.csv'), CSV);
     await writeFile(path.join(project.root, 'data', 'good.csv'), GOOD_CSV);
-    bundle = await mountBundle(path.join(project.root, 'public'));
-    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
   });
-
-  afterAll(async () => {
-    if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await session?.close();
-    await bundle?.dispose();
-    await project?.cleanup();
-  });
+  const base = (): BatchOptions => ({ root: offline.project.root, codeRoot: PROJECT_ROOT, template: 'videos/t-template.json', data: 'data/rows.csv', settings: { scale: 0.25 }, session: offline.session, prebuildConcurrency: 3, connect: connectFreshEmulator() });
 
   it('renders the good rows offline, reports the bad ones by row and column, and writes a contact sheet', async () => {
     const events: BatchEvent[] = [];
@@ -98,7 +81,7 @@ describe('batch: template + rows -> videos', () => {
     const again = await runBatch({ ...base(), connect: noHeyGen });
     expect(again.rows.filter((r) => r.status === 'skipped').map((r) => r.name)).toEqual(['acme', 'globex', 'umbrella']);
 
-    await writeFile(path.join(project.root, 'data', 'rows.csv'), CSV.replace('umbrella,Umbrella,75', 'umbrella,Umbrella,80'));
+    await writeFile(path.join(offline.project.root, 'data', 'rows.csv'), CSV.replace('umbrella,Umbrella,75', 'umbrella,Umbrella,80'));
     const changed = await runBatch({ ...base(), connect: noHeyGen, only: ['umbrella', 'acme'] });
     expect(changed.rows.map((r) => [r.name, r.status])).toEqual([
       ['acme', 'skipped'],
@@ -110,10 +93,10 @@ describe('batch: template + rows -> videos', () => {
   });
 
   it('resumes after the batch process is killed mid-render: finished videos kept, the rest done, no partial left', async () => {
-    const out = path.join(project.root, 'out', 'killed');
+    const out = path.join(offline.project.root, 'out', 'killed');
     const killed = await new Promise<{ sawSecond: boolean }>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', TSX, BATCH_CLI, '--template', 'videos/t-template.json', '--data', 'data/good.csv', '--out', out, '--scale', '0.25', '--no-overlap'], {
-        cwd: project.root,
+        cwd: offline.project.root,
         env: { ...process.env, HEYGEN_API_KEY: '' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });

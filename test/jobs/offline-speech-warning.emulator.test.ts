@@ -1,20 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { VOICES } from '../../src/emulator/catalog';
 import { runPrebuild, type PrebuildEvent } from '../../src/jobs/run-prebuild';
 import { createPrebuildReporter } from '../../src/jobs/prebuild-reporter';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { tempProject } from '../helpers/project';
-
-const voice = (language: string) => VOICES.find((v) => v.language === language)!.voice_id;
+import { ENGLISH_SOURCE, voice } from '../helpers/locale-voices';
 
 // Scene 1 has kanji (売上, 伸); scene 2 is kana only; the en-US source has none.
 const SPEC: VideoSpecInput = {
   id: 'ja',
-  format: 'landscape-720p',
-  locale: 'en-US',
-  avatar: { id: 'Angela-inblackskirt-20220820' },
-  voice: { id: voice('English') },
+  ...ENGLISH_SOURCE,
   scenes: [
     { title: 'Sales', script: 'Sales went up.' },
     { title: 'Thanks', script: 'Thank you.' },

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VOICES } from '../../src/emulator/catalog';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { ffprobe } from '../../src/media/ffmpeg';
 import { parseLocaleSelection } from '../../src/project/localized-specs';
@@ -11,16 +10,12 @@ import { manifestSchema } from '../../src/spec/manifest';
 import { videoSpecSchema, type VideoSpecInput } from '../../src/spec/video-spec';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { tempProject } from '../helpers/project';
-
-const voice = (language: string) => VOICES.find((v) => v.language === language)!.voice_id;
+import { ENGLISH_SOURCE, voice } from '../helpers/locale-voices';
 
 /** One short scene in four languages, with the emulator's voice of each language. */
 const SPEC: VideoSpecInput = {
   id: 'hello',
-  format: 'landscape-720p',
-  locale: 'en-US',
-  avatar: { id: 'Angela-inblackskirt-20220820' },
-  voice: { id: voice('English') },
+  ...ENGLISH_SOURCE,
   scenes: [{ title: 'Hello', script: 'Sales went up.' }],
   locales: {
     'de-DE': { voice: { id: voice('German') }, text: { '$.scenes[0].title': 'Hallo', '$.scenes[0].script': 'Der Umsatz stieg.' } },

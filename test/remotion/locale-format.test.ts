@@ -46,7 +46,7 @@ describe('fonts for the scripts a video uses', () => {
     expect(scriptFontsFor('四半期の成長', 'ja-JP')).toEqual([{ family: 'Noto Sans JP Variable', sample: '四半期の成長' }]);
     expect(scriptFontsFor('季度增长', 'zh-CN').map((f) => f.family)).toEqual(['Noto Sans SC Variable']);
     expect(scriptFontsFor('성장 שלום नमस्ते สวัสดี', 'en-US').map((f) => f.family).sort()).toEqual(['Noto Sans Devanagari Variable', 'Noto Sans Hebrew Variable', 'Noto Sans KR Variable', 'Noto Sans Thai Variable']);
-    expect(fontStack('Inter', 'ja-JP')).toMatch(/^Inter, "Noto Sans JP Variable", /);
+    expect(fontStack('Inter', 'ja-JP')).toMatch(/^Inter, "Twemoji", "Noto Sans JP Variable", /);
   });
 });
 

@@ -1,13 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ffprobe, type ProbeResult } from '../../src/media/ffmpeg';
 import { ClipStore } from '../../src/project/clip-store';
 import { probeClip } from '../../src/media/probe-clip';
 import { runPrebuild, type PrebuildResult } from '../../src/jobs/run-prebuild';
 import { connectFreshEmulator } from '../helpers/connect-emulator';
-import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
-import { openRenderSession, type RenderSession } from '../../src/render/render-session';
 import { renderSpec } from '../../src/render/render-spec';
 import { manifestSchema, type Manifest } from '../../src/spec/manifest';
 import { buildTimeline } from '../../src/spec/timeline';
@@ -15,34 +13,19 @@ import { templateFor } from '../../src/spec/templates';
 import { videoSpecSchema } from '../../src/spec/video-spec';
 import { computeLayout, framingFor } from '../../remotion/shared/layout';
 import { frameAt } from '../helpers/frames';
-import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
+import { SHORT_SPEC } from '../helpers/project';
+import { offlineRenderProject } from '../helpers/offline-render-project';
 
 // The run's one bundle was made with this key in the environment (bundle-once.global.ts); it must not reach the browser.
 const BUNDLE_SECRET = inject('bundleSecret');
 
 // The walking skeleton end to end, offline: spec -> emulator -> client -> prebuild -> manifest -> render -> MP4.
 describe('spec to MP4 through the emulator', () => {
-  let project: Awaited<ReturnType<typeof tempProject>>;
-  let bundle: MountedBundle;
-  let session: RenderSession;
   let first: PrebuildResult;
   let manifest: Manifest;
-  const savedKey = process.env.HEYGEN_API_KEY;
-
-  beforeAll(async () => {
-    delete process.env.HEYGEN_API_KEY;
-    project = await tempProject([SHORT_SPEC]);
+  const offline = offlineRenderProject([SHORT_SPEC], async (project) => {
     first = await runPrebuild({ root: project.root, concurrency: 2, connect: connectFreshEmulator() });
     manifest = manifestSchema.parse(JSON.parse(await readFile(new ClipStore(project.root).manifestFile, 'utf8')));
-    bundle = await mountBundle(path.join(project.root, 'public'));
-    session = await openRenderSession({ codeRoot: PROJECT_ROOT, serveUrl: bundle.serveUrl });
-  });
-
-  afterAll(async () => {
-    if (savedKey !== undefined) process.env.HEYGEN_API_KEY = savedKey;
-    await session?.close();
-    await bundle?.dispose();
-    await project?.cleanup();
   });
 
   it('prebuild gets one transparent clip with a voice per scene', async () => {
@@ -51,7 +34,7 @@ describe('spec to MP4 through the emulator', () => {
     const entries = Object.values(manifest.clips);
     expect(entries).toHaveLength(2);
     for (const entry of entries) {
-      const probe = await probeClip(path.join(project.root, 'public', entry.file));
+      const probe = await probeClip(path.join(offline.project.root, 'public', entry.file));
       expect(probe.alpha).toBe(true);
       expect(probe.hasAudio).toBe(true);
       expect(probe.fps).toBe(25);
@@ -61,15 +44,15 @@ describe('spec to MP4 through the emulator', () => {
   });
 
   it('keeps the API key out of the browser bundle', async () => {
-    const files = (await readdir(bundle.serveUrl, { recursive: true })) as string[];
+    const files = (await readdir(offline.bundle.serveUrl, { recursive: true })) as string[];
     const scripts = files.filter((f) => /\.(js|html|json|map)$/.test(f) && !f.startsWith('public'));
     expect(scripts.length).toBeGreaterThan(0);
-    for (const f of scripts) expect(await readFile(path.join(bundle.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
+    for (const f of scripts) expect(await readFile(path.join(offline.bundle.serveUrl, f), 'utf8')).not.toContain(BUNDLE_SECRET);
   });
 
   it('renders H.264 + AAC as long as the manifest says, with the presenter over the chart', async () => {
-    const out = path.join(project.root, 'out', 'short.mp4');
-    const result = await renderSpec(session, { root: project.root, specFile: project.files[0]!, outFile: out }, { scale: 0.25 });
+    const out = path.join(offline.project.root, 'out', 'short.mp4');
+    const result = await renderSpec(offline.session, { root: offline.project.root, specFile: offline.project.files[0]!, outFile: out }, { scale: 0.25 });
     const probe: ProbeResult = await ffprobe(out);
     const video = probe.streams.find((s) => s.codec_type === 'video');
     const audio = probe.streams.find((s) => s.codec_type === 'audio');

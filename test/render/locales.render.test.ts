@@ -2,7 +2,6 @@ import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VOICES } from '../../src/emulator/catalog';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { ffmpegPath, ffprobe, runBinary } from '../../src/media/ffmpeg';
 import { parseLocaleSelection } from '../../src/project/localized-specs';
@@ -13,19 +12,16 @@ import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { tempProject } from '../helpers/project';
 import { meanAbsDiff, readPng, type Rgba } from '../remotion/helpers/image-diff';
+import { ENGLISH_SOURCE, voice } from '../helpers/locale-voices';
 
 const REFS = fileURLToPath(new URL('./__refs__/', import.meta.url));
 const UPDATE_REFS = process.env.UPDATE_REFS === '1';
 const LOCALES = ['en-US', 'de-DE', 'ar-EG', 'ja-JP'] as const;
-const voice = (language: string) => VOICES.find((v) => v.language === language)!.voice_id;
 
 /** One short scene: a title, a bar chart of four-digit numbers, a spoken line; the same data in four languages. */
 const SPEC: VideoSpecInput = {
   id: 'glyphs',
-  format: 'landscape-720p',
-  locale: 'en-US',
-  avatar: { id: 'Angela-inblackskirt-20220820' },
-  voice: { id: voice('English') },
+  ...ENGLISH_SOURCE,
   scenes: [
     {
       title: 'Sign-ups doubled',

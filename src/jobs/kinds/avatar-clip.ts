@@ -4,6 +4,14 @@ import type { ClipRequest } from '../../spec/clip-request';
 import type { JobContext, JobKind } from '../job';
 import { storeClip } from '../store-clip';
 
+/** The persistent photo avatar's look for a `persistent` photo (made first by a photo-avatar job), else undefined. */
+async function persistentLookOf(request: ClipRequest, ctx: JobContext): Promise<string | undefined> {
+  if (request.avatar.type !== 'photo' || !request.avatar.persistent) return undefined;
+  const look = await ctx.photoAvatars?.lookFor(request.avatar.path);
+  if (!look) throw new Error(`the photo avatar of ${request.avatar.path} is not ready (see its own line above); re-run once it is`);
+  return look;
+}
+
 /** A transparent presenter clip for one scene: v3 `POST /v3/videos` (webm) or legacy `POST /v1/video.webm`. */
 export const avatarClipKind: JobKind<ClipRequest> = {
   idempotent: (ctx) => ctx.identity.generation === 'v3',
@@ -11,13 +19,14 @@ export const avatarClipKind: JobKind<ClipRequest> = {
 
   async submit(job, ctx, attempt, onUpload) {
     const { request } = job;
-    if (request.avatar.type === 'photo' || request.speech.type === 'audio') onUpload();
+    const persistentLook = await persistentLookOf(request, ctx);
+    if ((request.avatar.type === 'photo' && !persistentLook) || request.speech.type === 'audio') onUpload();
     const uploaded = async (rel: string) => (await ctx.uploads.assetId(ctx.client, rel, path.join(ctx.store.publicDir, rel))).assetId;
-    const photoAssetId = request.avatar.type === 'photo' ? await uploaded(request.avatar.path) : undefined;
+    const photoAssetId = request.avatar.type === 'photo' && !persistentLook ? await uploaded(request.avatar.path) : undefined;
     const audioAssetId = request.speech.type === 'audio' ? await uploaded(request.speech.path) : undefined;
     const { videoId } = await ctx.client.createAvatarClip(
       {
-        avatarId: request.avatar.type === 'look' ? request.avatar.id : undefined,
+        avatarId: request.avatar.type === 'look' ? request.avatar.id : persistentLook,
         photoAssetId,
         voiceId: request.voice.id,
         script: request.speech.type === 'script' ? request.speech.script : undefined,
