@@ -6,8 +6,10 @@ import { promisify } from 'node:util';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { manifestSchema } from '../../src/spec/manifest';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
+import { connectTo } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
@@ -132,6 +134,25 @@ describe('killed after sending the avatar create, before its answer', () => {
       expect(again.code, again.stderr).toBe(0);
       expect(emulator.state.photoAvatars.size).toBe(1);
       expect(videosWith(emulator, [...emulator.state.photoAvatars.values()][0]!.lookId)).toHaveLength(1);
+    } finally {
+      await emulator.close();
+      await project.cleanup();
+    }
+  });
+});
+
+describe('webhook mode', () => {
+  it('a photo avatar (no webhook event) is polled at the usual pace, not the slow safety net', async () => {
+    const emulator = await startEmulator({ timing: { pendingMs: 100, processingMinMs: 2_000 }, callbackSecret: 'whsec_test_photo' });
+    const project = await tempProject([spec('hooked', 'people/ed.png', ['Hi.'])]);
+    try {
+      await writePhoto(project.root, 'people/ed.png');
+      const result = await runPrebuild({ root: project.root, connect: connectTo(emulator), webhook: { secret: 'whsec_test_photo' } });
+      expect(result.failed).toEqual([]);
+      const lookId = [...emulator.state.photoAvatars.values()][0]!.lookId;
+      // the safety net's first poll comes after 2 minutes: several reads during 2 s of training mean the usual cadence
+      const reads = emulator.state.requests.filter((r) => r.method === 'GET' && r.path === `/v3/avatars/looks/${lookId}`).length;
+      expect(reads).toBeGreaterThanOrEqual(3);
     } finally {
       await emulator.close();
       await project.cleanup();
