@@ -109,6 +109,10 @@ describe('a spec mixing presenter, template and Video Agent scenes', () => {
     expect(first.generated).toBe(5);
     const sizes = Object.values(manifest.clips).map((c) => `${c.width}x${c.height}`).sort();
     expect(sizes).toEqual(['1280x720', '1280x720', '640x360', '720x720', '720x720']);
+    // the lipsync (640x360 footage) comes with HeyGen's SRT, so its scene is captioned like the others
+    const lipsync = Object.values(manifest.clips).find((c) => c.width === 640)!;
+    expect(lipsync.subtitles).toBeDefined();
+    expect(lipsync.words?.length).toBeGreaterThan(0);
     expect(Object.values(manifest.clips).some((c) => c.words?.some((w) => w.word.includes('Acme')))).toBe(true);
   });
 
