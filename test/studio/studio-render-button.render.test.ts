@@ -101,13 +101,15 @@ describe("Studio's Render button (real browser, offline)", () => {
     expect(Math.abs(Number(fromStudio.format.duration) - Number(cli.format.duration))).toBeLessThan(0.1);
 
     // The same pictures: the first frame, the presenter mid-sentence, near the end (a seek past the last frame finds none).
+    // Measured: identical settings differ by at most 0.03 mean and 9 pixels (presenter decoding); one more character
+    // in the title made 0.00024 of the pixels clearly differ.
     const frames = Number(video(cli).nb_frames);
     for (const frame of [0, Math.floor(frames / 2), frames - 3]) {
       const t = (frame + 0.5) / 30;
       const diff = compare(await frameAt(cliOut, t), await frameAt(studioOut, t));
       console.log(`[studio render test] frame ${frame}: mean ${diff.mean.toFixed(3)}, clearly ${diff.clearly.toFixed(5)}`);
-      expect(diff.mean, `frame ${frame}: mean difference`).toBeLessThan(0.5);
-      expect(diff.clearly, `frame ${frame}: share of clearly different pixels`).toBeLessThan(0.001);
+      expect(diff.mean, `frame ${frame}: mean difference`).toBeLessThan(0.2);
+      expect(diff.clearly, `frame ${frame}: share of clearly different pixels`).toBeLessThan(0.00005);
     }
 
     // The voice starts at the same moment in both (Remotion's own AAC mux plays it 43 ms late; see mux-audio.ts).
