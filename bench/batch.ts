@@ -1,7 +1,8 @@
 // A batch of N rows (one prebuild, one bundle, one browser) against N separate `npx remotion render` calls for
 // the same specs and clips, timed side by side in one run, wall clock, each side as a fresh process: the batch as
 // it is now (next video's frames overlap the last one's audio mux and thumbnail) and with --no-overlap, the
-// separate renders between the two. Same presenter player (@remotion/media <Video>) everywhere.
+// separate renders between the two, after an untimed warm-up that fills the bundler's cache for every side. Same
+// presenter player (@remotion/media <Video>) everywhere. CPU seconds of each side are printed beside the wall time.
 // Small on purpose (one scene of ~1.5 s per row, 720p at --scale 0.25) so it ends in minutes on 2 cores: the batch
 // saves a fixed cost per video, which is what this measures; for long videos the ratio tends to 1.
 // Run: npm run bench:batch [-- N]
@@ -40,7 +41,7 @@ const rows = Array.from({ length: N }, (_, i) => {
 });
 
 /** CPU seconds each side used (this process's finished children, the browsers and ffmpegs below them included). */
-const cpu = { separate: 0, sequential: 0, batch: 0 };
+const cpu = { separate: 0, sequential: 0, batch: 0, warmup: 0 };
 
 function run(cmd: string, args: string[], cwd: string, side: keyof typeof cpu): Promise<number> {
   const t0 = performance.now();
@@ -79,8 +80,11 @@ try {
   if (prebuild.failed.length) throw new Error(`prebuild failed: ${prebuild.failed[0]!.message}`);
   const manifest = await new ClipStore(project.root).readManifest();
 
-  const batch = (name: 'batch' | 'sequential', extra: string[]) =>
+  const batch = (name: 'batch' | 'sequential' | 'warmup', extra: string[]) =>
     run(process.execPath, ['--import', TSX, path.join(ROOT, 'scripts', 'batch.ts'), '--template', 'videos/bench-template.json', '--data', 'data/rows.json', '--out', `out/${name}`, '--scale', SCALE, ...extra], project.root, name);
+  // Untimed: the first bundle compiles without webpack's cache (~15 s of CPU here); whichever side ran first paid it.
+  process.stderr.write('Warm-up: a batch of one row (fills the bundler cache both sides use) …\n');
+  await batch('warmup', ['--limit', '1']);
   process.stderr.write(`Batch of ${N} (npm run batch) …\n`);
   const batchSec = await batch('batch', []);
 

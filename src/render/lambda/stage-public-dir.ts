@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_PATH, type Manifest } from '../../spec/manifest';
@@ -14,6 +15,8 @@ export async function stagePublicDir(opts: { publicDir: string; into: string; sp
   for (const entry of Object.values(opts.manifest.clips)) {
     files.add(entry.file);
     if (entry.subtitles) files.add(entry.subtitles);
+    // What the presenter plays when the prebuild prepared a copy (see src/project/prepare-clip.ts).
+    if (entry.prepared && existsSync(path.join(opts.publicDir, entry.prepared.file))) files.add(entry.prepared.file);
   }
   for (const rel of files) {
     const to = path.join(opts.into, rel);
