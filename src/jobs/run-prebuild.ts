@@ -162,7 +162,7 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     const failedKeys = new Set(outcome.failed.map((f) => f.key));
     const current = await recordCurrentChoices(store, plan, failedKeys, missing.length ? undefined : manifest);
     await prepareForRendering(store, plan, failedKeys, current, emit);
-    return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.length, generated: outcome.done.length, failed: outcome.failed };
+    return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.filter((f) => !f.key.startsWith('photo-')).length, generated: outcome.done.length, failed: outcome.failed };
   } finally {
     await connection?.close();
     await release?.();

@@ -197,6 +197,7 @@ describe('a photo avatar waiting for consent', () => {
       expect(failed.code).toBe(1);
       expect(failed.stderr).toContain('No face was found in the photo');
       expect(failed.stderr).toContain('is not ready');
+      expect(failed.stderr).toContain('the 0 ready clip(s) are kept'); // the avatar is not counted as a clip
       expect(emulator.state.videos.size).toBe(0);
     } finally {
       await emulator.close();
