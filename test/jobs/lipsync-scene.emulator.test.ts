@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,6 +161,7 @@ describe('lipsync paths stay inside the project', () => {
     const escape: VideoSpecInput = { ...SPEC, scenes: [{ title: 'Out', video: { type: 'lipsync', footage: '../secret.mp4', audio: 'voice/take.wav' } }] };
     const project = await tempProject([escape]);
     const connect = () => Promise.reject(new Error('nothing may be sent for a bad spec'));
+    const outside = path.join(os.tmpdir(), `hr-outside-${process.pid}.mp4`);
     try {
       const err = await runPrebuild({ root: project.root, connect }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SpecError);
@@ -168,7 +169,6 @@ describe('lipsync paths stay inside the project', () => {
       expect((err as Error).message).toMatch(/\$\.scenes\[0\]\.video\.footage: .*inside public\/.*no "\.\."/);
 
       await writeMedia(project.root);
-      const outside = path.join(os.tmpdir(), `hr-outside-${process.pid}.mp4`);
       await writeFile(outside, await readFile(path.join(project.root, 'public/footage/me.mp4')));
       await symlink(outside, path.join(project.root, 'public/footage/link.mp4'));
       const linked: VideoSpecInput = { ...SPEC, scenes: [{ title: 'Linked', video: { type: 'lipsync', footage: 'footage/link.mp4', audio: 'voice/take.wav' } }] };
@@ -177,6 +177,7 @@ describe('lipsync paths stay inside the project', () => {
       expect(err2).toBeInstanceOf(SpecError);
       expect((err2 as Error).message).toContain('at $.scenes[0].video.footage: "footage/link.mp4" is not a file inside public/');
     } finally {
+      await rm(outside, { force: true });
       await project.cleanup();
     }
   });
