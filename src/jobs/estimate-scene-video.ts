@@ -1,4 +1,5 @@
 import type { HeyGenClient } from '../heygen';
+import type { TemplateDetail } from '../heygen/schemas/template';
 import { ffprobe } from '../media/ffmpeg';
 import { resolvePublicFile } from '../project/project-files';
 import type { SceneVideoSource } from '../spec/clip-request';
@@ -34,7 +35,7 @@ const fill = (text: string, vars: Record<string, string | { image: string }>) =>
  * How long (so how dear) a full-frame scene's video will be, and what that rests on, before anything is made:
  * a template's scripts with the variables filled (one free read), the length a prompt names, or the footage's own length.
  */
-export async function estimateSceneVideo(source: SceneVideoSource, client: HeyGenClient, publicDir: string): Promise<{ sec: number; basis: string }> {
+export async function estimateSceneVideo(source: SceneVideoSource, client: HeyGenClient, publicDir: string, templates = new Map<string, Promise<TemplateDetail | null>>()): Promise<{ sec: number; basis: string }> {
   if (source.type === 'lipsync') {
     // HeyGen bills the output, which follows the audio when it is longer than the footage (dynamic duration)
     const [footage, audio] = [await mediaSeconds(publicDir, source.footage), await mediaSeconds(publicDir, source.audio)];
@@ -44,7 +45,9 @@ export async function estimateSceneVideo(source: SceneVideoSource, client: HeyGe
     const target = promptTargetSec(source.prompt);
     return target ? { sec: target, basis: `the prompt asks for ${target} s` } : { sec: AGENT_DEFAULT_SEC, basis: `the prompt names no length, ${AGENT_DEFAULT_SEC} s assumed` };
   }
-  const template = await client.templates.get(source.id).catch(() => null);
+  // one read per template and run, however many scenes or batch rows use it
+  if (!templates.has(source.id)) templates.set(source.id, client.templates.get(source.id).catch(() => null));
+  const template = await templates.get(source.id)!;
   const scripts = (template?.scenes ?? []).map((s) => s.script ?? '').filter((s) => s.trim());
   if (!scripts.length) return { sec: TEMPLATE_FALLBACK_SEC, basis: `the template has no readable script, ${TEMPLATE_FALLBACK_SEC} s assumed` };
   // each template scene is spoken, plus a short pause at each cut

@@ -8,6 +8,7 @@ import { acquirePrebuildLock } from '../project/prebuild-lock';
 import { hashReferencedFiles } from '../project/project-files';
 import { prepareClip, preparedSize } from '../project/prepare-clip';
 import type { ClipEntry, Manifest } from '../spec/manifest';
+import type { TemplateDetail } from '../heygen/schemas/template';
 import { AssetCache } from './asset-cache';
 import { PhotoAvatarStore } from './photo-avatar-store';
 import { planPhotoAvatars, type PlannedPhotoAvatar } from './plan-photo-avatars';
@@ -82,10 +83,11 @@ export function usdPerSecond(): number {
 /** The plan for this server, with estimates: only clips to generate cost money (a damaged file is fetched again). */
 async function planFor(specs: LoadedSpec[], store: ClipStore, manifest: Manifest, identity: ServerIdentity, hashes: Record<string, string>, client: HeyGenClient) {
   const plan = planClips(specs, manifest, store, identity.generation, identity.backend, hashes);
+  const templates = new Map<string, Promise<TemplateDetail | null>>();
   for (const clip of plan.clips) {
     if (clip.request.speech.type === 'audio') clip.estimatedSec = await mediaSeconds(store.publicDir, clip.request.speech.path);
     if (clip.request.source && !clip.cached && !clip.refetch) {
-      const { sec, basis } = await estimateSceneVideo(clip.request.source, client, store.publicDir);
+      const { sec, basis } = await estimateSceneVideo(clip.request.source, client, store.publicDir, templates);
       Object.assign(clip, { estimatedSec: sec, estimateBasis: basis });
     }
   }
@@ -160,7 +162,7 @@ export async function runPrebuild(opts: PrebuildOptions): Promise<PrebuildResult
     const failedKeys = new Set(outcome.failed.map((f) => f.key));
     const current = await recordCurrentChoices(store, plan, failedKeys, missing.length ? undefined : manifest);
     await prepareForRendering(store, plan, failedKeys, current, emit);
-    return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.length, generated: outcome.done.length, failed: outcome.failed };
+    return { ...base, statusRequests: outcome.statusRequests, ready: plan.clips.length - outcome.failed.filter((f) => !f.key.startsWith('photo-')).length, generated: outcome.done.length, failed: outcome.failed };
   } finally {
     await connection?.close();
     await release?.();

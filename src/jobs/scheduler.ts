@@ -37,6 +37,9 @@ const kindOf = (job: Job): JobKind => {
   return kind as JobKind;
 };
 
+/** The status sources whose jobs the webhook receiver hears about (video events); the others are polled at the usual pace. */
+const WEBHOOK_SOURCES = new Set(['v3-videos', 'legacy-videos']);
+
 /** Did the create perhaps reach HeyGen? (a timeout, a reset, a 5xx: the answer was lost, not the request) */
 const maybeArrived = (err: unknown) => err instanceof APIConnectionError || (err instanceof APIError && (err.status ?? 0) >= 500);
 
@@ -54,7 +57,7 @@ export async function runJobs(jobs: Job[], opts: SchedulerOptions): Promise<Sche
     if (!p) {
       const source = STATUS_SOURCES[name];
       if (!source) throw new Error(`No status source "${name}" in src/jobs/status-sources.ts`);
-      const cadence = opts.receiver ? (opts.safetyNet ?? ctx.client.config.pollCadence) : ctx.client.config.pollCadence;
+      const cadence = opts.receiver && WEBHOOK_SOURCES.has(name) ? (opts.safetyNet ?? ctx.client.config.pollCadence) : ctx.client.config.pollCadence;
       p = new StatusPoller(source(ctx.client), cadence, ctx.client.config.waitDeadlineMs, ctx.client.config.log);
       pollers.set(name, p);
     }
@@ -177,7 +180,7 @@ class JobRunner {
       if (shown !== this.last && (shown === 'pending' || shown === 'processing')) this.say(shown);
       this.last = shown;
     };
-    const receiver = this.opts.receiver;
+    const receiver = WEBHOOK_SOURCES.has(this.kind.statusSource(this.opts.ctx)) ? this.opts.receiver : undefined;
     if (!receiver) return poller.wait(remoteId, onStatus);
     const stop = new AbortController();
     const polled = poller.wait(remoteId, onStatus, stop.signal);

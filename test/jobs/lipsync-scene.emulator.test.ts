@@ -1,6 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
+import { prebuildChild, type PrebuildChild } from '../helpers/prebuild-child';
+import { toneWav } from '../helpers/tone-wav';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,25 +32,6 @@ const SPEC: VideoSpecInput = {
   ],
 };
 
-/** A mono 16-bit WAV of a tone, `sec` long. */
-function toneWav(sec: number, rate = 24_000): Buffer {
-  const n = Math.round(sec * rate);
-  const b = Buffer.alloc(44 + n * 2);
-  b.write('RIFF', 0);
-  b.writeUInt32LE(36 + n * 2, 4);
-  b.write('WAVEfmt ', 8);
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36);
-  b.writeUInt32LE(n * 2, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 220 * i) / rate)), 44 + i * 2);
-  return b;
-}
 
 /** The user's footage (an MP4 made from the sample clip; written once) and a new recording `audioSec` long, under public/. */
 async function writeMedia(root: string, audioSec = 1.5): Promise<void> {
@@ -59,20 +42,7 @@ async function writeMedia(root: string, audioSec = 1.5): Promise<void> {
   await writeFile(path.join(root, 'public/voice/take.wav'), toneWav(audioSec));
 }
 
-function prebuild(root: string, emulator: Emulator, args: string[] = []): { done: Promise<{ code: number | null; stderr: string }>; kill: () => void } {
-  const child = spawn(process.execPath, ['--import', TSX, PREBUILD, ...args], {
-    cwd: root,
-    env: { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: emulator.url, HEYGEN_UPLOAD_BASE_URL: emulator.url, HEYGEN_API_GENERATION: 'v3' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-  return { done, kill: () => child.kill('SIGKILL') };
-}
+const prebuild = (root: string, emulator: Emulator, args: string[] = []): PrebuildChild => prebuildChild(root, emulator, KEY, args);
 
 const lipsyncCreates = (e: Emulator) => e.state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/lipsyncs').length;
 const assetUploads = (e: Emulator) => e.state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/assets').length;
@@ -161,6 +131,7 @@ describe('lipsync paths stay inside the project', () => {
     const escape: VideoSpecInput = { ...SPEC, scenes: [{ title: 'Out', video: { type: 'lipsync', footage: '../secret.mp4', audio: 'voice/take.wav' } }] };
     const project = await tempProject([escape]);
     const connect = () => Promise.reject(new Error('nothing may be sent for a bad spec'));
+    const outside = path.join(os.tmpdir(), `hr-outside-${process.pid}.mp4`);
     try {
       const err = await runPrebuild({ root: project.root, connect }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SpecError);
@@ -168,7 +139,6 @@ describe('lipsync paths stay inside the project', () => {
       expect((err as Error).message).toMatch(/\$\.scenes\[0\]\.video\.footage: .*inside public\/.*no "\.\."/);
 
       await writeMedia(project.root);
-      const outside = path.join(os.tmpdir(), `hr-outside-${process.pid}.mp4`);
       await writeFile(outside, await readFile(path.join(project.root, 'public/footage/me.mp4')));
       await symlink(outside, path.join(project.root, 'public/footage/link.mp4'));
       const linked: VideoSpecInput = { ...SPEC, scenes: [{ title: 'Linked', video: { type: 'lipsync', footage: 'footage/link.mp4', audio: 'voice/take.wav' } }] };
@@ -177,6 +147,7 @@ describe('lipsync paths stay inside the project', () => {
       expect(err2).toBeInstanceOf(SpecError);
       expect((err2 as Error).message).toContain('at $.scenes[0].video.footage: "footage/link.mp4" is not a file inside public/');
     } finally {
+      await rm(outside, { force: true });
       await project.cleanup();
     }
   });

@@ -1,35 +1,22 @@
-import { execFile, spawn } from 'node:child_process';
+import { prebuildChild, type PrebuildChild } from '../helpers/prebuild-child';
+import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createCanvas } from '@napi-rs/canvas';
+import { testPortrait } from '../helpers/test-portrait';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { manifestSchema } from '../../src/spec/manifest';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
+import { connectTo } from '../helpers/connect-emulator';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
 const require = createRequire(import.meta.url);
 const TSX = require.resolve('tsx');
 const PREBUILD = path.join(PROJECT_ROOT, 'scripts', 'prebuild.ts');
 const KEY = 'sk-test-photo-avatar';
-
-/** A 256x256 portrait-ish PNG (a face on a backdrop). */
-function portrait(): Buffer {
-  const canvas = createCanvas(256, 256);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#3b6ea5';
-  ctx.fillRect(0, 0, 256, 256);
-  ctx.fillStyle = '#e0b48f';
-  ctx.beginPath();
-  ctx.arc(128, 110, 60, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.fillStyle = '#222';
-  ctx.fillRect(100, 95, 12, 8);
-  ctx.fillRect(144, 95, 12, 8);
-  return canvas.toBuffer('image/png');
-}
 
 const spec = (id: string, photo: string, scripts: string[]): VideoSpecInput => ({
   ...SHORT_SPEC,
@@ -39,27 +26,14 @@ const spec = (id: string, photo: string, scripts: string[]): VideoSpecInput => (
   scenes: scripts.map((script, i) => ({ title: `S${i + 1}`, script })),
 });
 
-function prebuild(root: string, emulator: Emulator, args: string[] = []): { done: Promise<{ code: number | null; stderr: string }>; kill: () => void } {
-  const child = spawn(process.execPath, ['--import', TSX, PREBUILD, ...args], {
-    cwd: root,
-    env: { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: emulator.url, HEYGEN_UPLOAD_BASE_URL: emulator.url, HEYGEN_API_GENERATION: 'v3' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-  return { done, kill: () => child.kill('SIGKILL') };
-}
+const prebuild = (root: string, emulator: Emulator, args: string[] = []): PrebuildChild => prebuildChild(root, emulator, KEY, args);
 
 const avatarCreates = (e: Emulator) => e.state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/avatars').length;
 const videosWith = (e: Emulator, lookId: string) => [...e.state.videos.values()].filter((v) => JSON.stringify(v.request).includes(lookId));
 
 async function writePhoto(root: string, rel: string): Promise<void> {
   await mkdir(path.dirname(path.join(root, 'public', rel)), { recursive: true });
-  await writeFile(path.join(root, 'public', rel), portrait());
+  await writeFile(path.join(root, 'public', rel), testPortrait());
 }
 
 describe('a persistent photo avatar: made once, reused by every clip of every spec', () => {
@@ -139,6 +113,25 @@ describe('killed after sending the avatar create, before its answer', () => {
   });
 });
 
+describe('webhook mode', () => {
+  it('a photo avatar (no webhook event) is polled at the usual pace, not the slow safety net', async () => {
+    const emulator = await startEmulator({ timing: { pendingMs: 100, processingMinMs: 2_000 }, callbackSecret: 'whsec_test_photo' });
+    const project = await tempProject([spec('hooked', 'people/ed.png', ['Hi.'])]);
+    try {
+      await writePhoto(project.root, 'people/ed.png');
+      const result = await runPrebuild({ root: project.root, connect: connectTo(emulator), webhook: { secret: 'whsec_test_photo' } });
+      expect(result.failed).toEqual([]);
+      const lookId = [...emulator.state.photoAvatars.values()][0]!.lookId;
+      // the safety net's first poll comes after 2 minutes: several reads during 2 s of training mean the usual cadence
+      const reads = emulator.state.requests.filter((r) => r.method === 'GET' && r.path === `/v3/avatars/looks/${lookId}`).length;
+      expect(reads).toBeGreaterThanOrEqual(3);
+    } finally {
+      await emulator.close();
+      await project.cleanup();
+    }
+  });
+});
+
 describe('a photo avatar waiting for consent', () => {
   it('says who must open which link; after consent the re-run goes on with the same avatar', async () => {
     const emulator = await startEmulator({});
@@ -176,6 +169,7 @@ describe('a photo avatar waiting for consent', () => {
       expect(failed.code).toBe(1);
       expect(failed.stderr).toContain('No face was found in the photo');
       expect(failed.stderr).toContain('is not ready');
+      expect(failed.stderr).toContain('the 0 ready clip(s) are kept'); // the avatar is not counted as a clip
       expect(emulator.state.videos.size).toBe(0);
     } finally {
       await emulator.close();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
+import { testPortrait } from '../helpers/test-portrait';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { runPrebuild, type PrebuildEvent } from '../../src/jobs/run-prebuild';
@@ -60,16 +60,8 @@ function runCli(root: string, emulator: Emulator, killAt?: (e: { state?: string 
 }
 
 async function writePhoto(root: string): Promise<void> {
-  const canvas = createCanvas(256, 256);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#c08040';
-  ctx.fillRect(0, 0, 256, 256);
-  ctx.fillStyle = '#fff';
-  ctx.beginPath();
-  ctx.arc(128, 110, 60, 0, Math.PI * 2);
-  ctx.fill();
   await mkdir(path.join(root, 'public', 'assets'), { recursive: true });
-  await writeFile(path.join(root, 'public', 'assets', 'photo.png'), await canvas.encode('png'));
+  await writeFile(path.join(root, 'public', 'assets', 'photo.png'), testPortrait('#c08040', '#fff'));
 }
 
 async function storeFiles(root: string): Promise<string[]> {

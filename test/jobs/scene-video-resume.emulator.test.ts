@@ -1,4 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
+import { prebuildChild } from '../helpers/prebuild-child';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,16 +27,8 @@ const SPEC: VideoSpecInput = {
 
 /** The real prebuild CLI in its own process against the emulator (which runs in this process, its state readable). */
 function prebuild(root: string, emulator: Emulator): { done: Promise<number | null>; kill: () => void } {
-  const child = spawn(process.execPath, ['--import', TSX, PREBUILD, '--json', '--concurrency', '2'], {
-    cwd: root,
-    env: { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: emulator.url, HEYGEN_UPLOAD_BASE_URL: emulator.url, HEYGEN_API_GENERATION: 'v3' },
-    stdio: 'ignore',
-  });
-  const done = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code));
-  });
-  return { done, kill: () => child.kill('SIGKILL') };
+  const child = prebuildChild(root, emulator, KEY, ['--json', '--concurrency', '2']);
+  return { done: child.done.then((r) => r.code), kill: child.kill };
 }
 
 const templateVideos = (e: Emulator) => [...e.state.videos.values()].filter((v) => v.idempotencyKey?.startsWith('template-video-'));

@@ -64,6 +64,8 @@ describe('a template scene\'s image variable from a file under public/ or a URL'
     expect(result.failed).toEqual([]);
     expect(result.generated).toBe(2);
     expect(uploads(emulator)).toBe(1);
+    // the template is read once to estimate both scenes' length, not once per scene
+    expect(emulator.state.requests.filter((r) => r.method === 'GET' && r.path === '/v3/templates/tpl_welcome')).toHaveLength(1);
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(project.root, 'public/clips/manifest.json'), 'utf8')));
     const clips = Object.values(manifest.clips);
     expect(clips).toHaveLength(2);

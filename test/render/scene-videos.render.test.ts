@@ -1,3 +1,4 @@
+import { toneWav } from '../helpers/tone-wav';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,25 +29,6 @@ const MIXED: VideoSpecInput = {
   ],
 };
 
-/** A mono 16-bit WAV of a 220 Hz tone, `sec` long: the lipsync's new voice. */
-function toneWav(sec: number, rate = 24_000): Buffer {
-  const n = Math.round(sec * rate);
-  const b = Buffer.alloc(44 + n * 2);
-  b.write('RIFF', 0);
-  b.writeUInt32LE(36 + n * 2, 4);
-  b.write('WAVEfmt ', 8);
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36);
-  b.writeUInt32LE(n * 2, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 220 * i) / rate)), 44 + i * 2);
-  return b;
-}
 
 /** The user's footage: the sample presenter, mirrored and flattened to MP4 (footage the emulator did not make). */
 async function writeFootage(root: string): Promise<void> {
@@ -109,6 +91,10 @@ describe('a spec mixing presenter, template and Video Agent scenes', () => {
     expect(first.generated).toBe(5);
     const sizes = Object.values(manifest.clips).map((c) => `${c.width}x${c.height}`).sort();
     expect(sizes).toEqual(['1280x720', '1280x720', '640x360', '720x720', '720x720']);
+    // the lipsync (640x360 footage) comes with HeyGen's SRT, so its scene is captioned like the others
+    const lipsync = Object.values(manifest.clips).find((c) => c.width === 640)!;
+    expect(lipsync.subtitles).toBeDefined();
+    expect(lipsync.words?.length).toBeGreaterThan(0);
     expect(Object.values(manifest.clips).some((c) => c.words?.some((w) => w.word.includes('Acme')))).toBe(true);
   });
 
