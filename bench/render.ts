@@ -5,7 +5,7 @@
 //    plays the prebuild's prepared copy where there is one: 1152x648 for the legacy clip, none for the square);
 //  - the whole example, old settings (OffthreadVideo, Remotion's default concurrency and JPEG quality) against the
 //    new defaults (src/render/render-settings.ts).
-// Run: npm run bench:render [-- --frames 120 --reps 2]      --sweep: frames/s per concurrency, image format, quality
+// Run: npm run bench:render [-- --frames 60 --reps 2]      --sweep: frames/s per concurrency, image format, quality
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +21,9 @@ import { cpuSecondsOfTree, machineLine, median } from './lib/machine';
 import { synthesizeManifest } from '../src/emulator/synth/synthesize-manifest';
 
 const { FRAMES, REPS, SWEEP } = parseCommandLine(
-  { usage: 'Usage: npm run bench:render [-- --frames N (120)] [--reps R (2)] [--sweep]', options: { frames: { type: 'string' }, reps: { type: 'string' }, sweep: { type: 'boolean', default: false } } },
+  { usage: 'Usage: npm run bench:render [-- --frames N (60)] [--reps R (2)] [--sweep]', options: { frames: { type: 'string' }, reps: { type: 'string' }, sweep: { type: 'boolean', default: false } } },
   (v) => ({
-    FRAMES: parseNumberFlag('frames', v.frames, { min: 10, max: 100_000, integer: true }) ?? 120,
+    FRAMES: parseNumberFlag('frames', v.frames, { min: 10, max: 100_000, integer: true }) ?? 60,
     REPS: parseNumberFlag('reps', v.reps, { min: 1, max: 9, integer: true }) ?? 2,
     SWEEP: v.sweep,
   }),
