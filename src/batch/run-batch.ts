@@ -17,7 +17,7 @@ import { estimateBatchCost, type BatchEstimate } from './estimate-batch-cost';
 import { finishedRecord, notOurVideo, recordedVideos, renderInputHash, writeRecord, type BatchRecord } from './batch-record';
 import { writeContactSheet } from './contact-sheet';
 import { expandTemplate, templateFields, type RowProblem } from './expand-template';
-import { createGate } from './gate';
+import { Semaphore } from '../lib/semaphore';
 import { outputName } from './output-name';
 import { thumbnailFromVideo } from './thumbnail-from-video';
 import { readRows, type DataRow } from './read-rows';
@@ -376,7 +376,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         };
         let next = 0;
         const parallel = opts.parallel ?? DEFAULT_PARALLEL;
-        const framesGate = createGate(parallel);
+        const frames = new Semaphore(parallel);
+        const framesGate = <T>(task: () => Promise<T>): Promise<T> => frames.run(task);
         const workers = Math.max(1, Math.min(parallel + (opts.overlap === false ? 0 : 1), todo.length));
         await Promise.all(
           Array.from({ length: workers }, async () => {

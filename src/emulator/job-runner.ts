@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { VideoJob } from './video-job';
 import { renderVideo, type Synthesize } from './render-video';
-import { Semaphore } from './semaphore';
+import { Semaphore } from '../lib/semaphore';
 
 export interface EmulatorTiming {
   /** how long a new job stays `pending` before it may start */

@@ -2,7 +2,7 @@ import { APIConnectionError, APIError, NotFoundError, VideoFailedError, type Pol
 import type { Attempt, Job, JobContext, JobKind, JobState } from './job';
 import type { Journal } from './journal';
 import { JOB_KINDS } from './registry';
-import { semaphore } from './semaphore';
+import { Semaphore } from '../lib/semaphore';
 import { StatusPoller } from './status-poller';
 import { STATUS_SOURCES } from './status-sources';
 
@@ -50,7 +50,7 @@ const maybeArrived = (err: unknown) => err instanceof APIConnectionError || (err
  */
 export async function runJobs(jobs: Job[], opts: SchedulerOptions): Promise<SchedulerResult> {
   const { ctx } = opts;
-  const slots = semaphore(opts.cap);
+  const slots = new Semaphore(opts.cap);
   const pollers = new Map<string, StatusPoller>();
   const pollerFor = (name: string) => {
     let p = pollers.get(name);
@@ -94,7 +94,7 @@ class JobRunner {
     private readonly pollerFor: (name: string) => StatusPoller,
   ) {}
 
-  async run(slots: ReturnType<typeof semaphore>): Promise<void> {
+  async run(slots: Semaphore): Promise<void> {
     const { ctx, journal } = this.opts;
     let remoteId: string;
     await slots.acquire();
