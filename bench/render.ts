@@ -48,7 +48,7 @@ const NEW: RenderSettingsInput = {};
 const OLD = LEGACY_RENDER_SETTINGS;
 const describe = (s: RenderSettingsInput) => {
   const r = { ...session.settings, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) };
-  return `${r.presenterPlayer}, concurrency ${r.concurrency ?? 'Remotion default'}, ${r.imageFormat}${r.imageFormat === 'jpeg' ? ` q${r.jpegQuality}` : ''}`;
+  return `${r.presenterPlayer}, concurrency ${r.concurrency ?? 'Remotion default'}, ${r.imageFormat}${r.imageFormat === 'jpeg' ? ` q${r.jpegQuality}` : ''}, x264 ${r.x264Preset}`;
 };
 
 try {
