@@ -26,6 +26,7 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --image-format F     jpeg (default for opaque codecs) | png
   --jpeg-quality N     1-100 (default: see README, Performance)
   --presenter P        media (default: @remotion/media <Video>, WebCodecs) | offthread (OffthreadVideo)
+  --x264-preset P      H.264 encoder speed: ultrafast … veryfast (default) … veryslow
   --chunks K           render K frame ranges side by side and join them
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)

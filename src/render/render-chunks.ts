@@ -76,6 +76,7 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
           imageFormat: settings.imageFormat,
           jpegQuality: settings.imageFormat === 'jpeg' ? settings.jpegQuality : undefined,
           crf: settings.crf,
+          x264Preset: formats.videoCodec === 'h264-ts' ? settings.x264Preset : undefined,
           scale: settings.scale,
           concurrency: tabsPerChunk,
           frameRange,

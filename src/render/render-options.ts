@@ -37,6 +37,10 @@ export function parsePreset(value: string | undefined): FormatId | undefined {
 /** A number option, checked against its range; the message names the flag, the value and what it accepts. */
 export const parseNumber = parseNumberFlag;
 
+/** libx264's presets, fastest first (--x264-preset). */
+export const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'] as const;
+export type X264Preset = (typeof X264_PRESETS)[number];
+
 /** The flags of RenderSettings, as `render` and `batch` take them (see RENDER_FLAG_OPTIONS). */
 export interface RenderFlagValues {
   preset?: string;
@@ -48,6 +52,7 @@ export interface RenderFlagValues {
   'image-format'?: string;
   'jpeg-quality'?: string;
   presenter?: string;
+  'x264-preset'?: string;
 }
 
 /** parseArgs options of the render flags, shared by `render` and `batch`. */
@@ -61,6 +66,7 @@ export const RENDER_FLAG_OPTIONS = {
   'image-format': { type: 'string' },
   'jpeg-quality': { type: 'string' },
   presenter: { type: 'string' },
+  'x264-preset': { type: 'string' },
 } as const;
 
 /** The render flags shared by `render` and `batch`, checked in one place; unset flags stay undefined (defaults apply later). */
@@ -78,5 +84,6 @@ export function parseRenderFlags(values: RenderFlagValues): RenderSettingsInput 
     imageFormat: parseChoiceFlag('image-format', values['image-format'], ['jpeg', 'png'] as const),
     jpegQuality: parseNumber('jpeg-quality', values['jpeg-quality'], { min: 1, max: 100, integer: true }),
     presenterPlayer: parseChoiceFlag('presenter', values.presenter, ['media', 'offthread'] as const),
+    x264Preset: parseChoiceFlag('x264-preset', values['x264-preset'], X264_PRESETS),
   };
 }

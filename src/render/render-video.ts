@@ -110,6 +110,7 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
         imageFormat: settings.imageFormat,
         jpegQuality: settings.imageFormat === 'jpeg' ? settings.jpegQuality : undefined,
         crf: settings.crf,
+        x264Preset: codec.codec === 'h264' ? settings.x264Preset : undefined,
         scale: settings.scale,
         concurrency: settings.concurrency,
         frameRange: opts.frameRange ?? null,

@@ -29,6 +29,8 @@ describe('render flags', () => {
     expect(() => parseRenderFlags({ 'jpeg-quality': '0' })).toThrow(/--jpeg-quality "0" is not valid: use a whole number from 1 to 100/);
     expect(() => parseRenderFlags({ presenter: 'html5' })).toThrow(/--presenter "html5" is not valid: use one of media, offthread/);
     expect(parseRenderFlags({ 'image-format': 'png', 'jpeg-quality': '90', presenter: 'offthread' })).toMatchObject({ imageFormat: 'png', jpegQuality: 90, presenterPlayer: 'offthread' });
+    expect(parseRenderFlags({ 'x264-preset': 'medium' })).toMatchObject({ x264Preset: 'medium' });
+    expect(() => parseRenderFlags({ 'x264-preset': 'quick' })).toThrow(/--x264-preset "quick"/);
     expect(parseRenderFlags({ preset: 'portrait-720p', scale: '0.5', chunks: '3' })).toMatchObject({ preset: 'portrait-720p', scale: 0.5, chunks: 3 });
   });
 
