@@ -147,7 +147,8 @@ class JobRunner {
   private async submitOrFind(): Promise<string> {
     const { ctx, journal } = this.opts;
     const record = journal.get(this.job.key);
-    const attempt = this.attempt(record?.attempts ?? 1);
+    // a journaled key is the one already sent (or carried over from an older journal): sending it again replays
+    const attempt = { ...this.attempt(record?.attempts ?? 1), ...(record?.idempotencyKey ? { idempotencyKey: record.idempotencyKey } : {}) };
     const idempotent = this.kind.idempotent(ctx);
     if (record && !idempotent && this.kind.find) {
       const found = await this.kind.find(this.job as never, ctx, record.marker ?? attempt.marker);

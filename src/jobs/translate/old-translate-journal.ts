@@ -4,6 +4,9 @@ import { contentHash } from '../../spec/content-hash';
 
 /** One language in the journal `npm run translate` kept before translations became scheduler jobs. */
 export interface OldTranslationRecord {
+  /** the key its create was sent with: HeyGen replays that create for 24 h, so an unanswered one is sent again with it */
+  idempotencyKey?: string;
+  submittedAt?: string;
   translationId?: string;
   proofreadId?: string;
   /** the output files were written */

@@ -81,6 +81,10 @@ async function upgradeOld(s: RunState, language: string, keys: { direct: string;
     if (existsSync(files.reviewSrt)) await records.putProofread(keys.proofread, { proofreadId: old.proofreadId, scope, reviewSrt: files.reviewSrt, createdAt: now });
     else await adopt(s, keys.proofread, 'translation-proofread', old.proofreadId);
   }
+  if (!old.translationId && old.idempotencyKey && req.mode === 'direct' && !s.journal.get(keys.direct)) {
+    // killed between sending the create and its answer: the next create goes out under the old key (HeyGen replays it)
+    await s.journal.put(keys.direct, { idempotencyKey: old.idempotencyKey, marker: `hr-${keys.direct.slice(0, 20)}`, kind: 'video-translation', submittedAt: old.submittedAt ?? now, attempts: 1 });
+  }
   if (!old.translationId || !videoKey || records.video(videoKey)) return;
   const fromProofread = req.mode === 'direct' ? undefined : keys.proofread;
   if (old.done && existsSync(files.video)) {

@@ -51,6 +51,22 @@ describe('translateVideo on the shared scheduler', () => {
     expect(h.emulator.state.translations.size).toBe(creates);
   });
 
+  it('an old-format journal\'s create sent but never answered is sent again under its old key: HeyGen replays it, nothing paid twice', async () => {
+    const { root, video } = await project();
+    const asset = await h.client.assets.upload({ file: video });
+    // the earlier version journaled the key, sent the create, and was killed before the answer came back
+    await h.client.videoTranslations.create({ video: { type: 'asset_id', asset_id: asset.assetId }, output_languages: ['German (Germany)'], enable_caption: true }, { idempotencyKey: 'tr-unanswered' });
+    const oldKey = contentHash({ video: await hashFile(video), srt: null, proofread: false });
+    const old = { version: 1, scopes: { [h.client.config.baseUrl]: { [oldKey]: { assetId: asset.assetId, languages: { 'German (Germany)': { idempotencyKey: 'tr-unanswered', submittedAt: '2026-12-01T00:00:00Z' } } } } } };
+    await mkdir(path.join(root, '.heygen'));
+    await writeFile(path.join(root, '.heygen', 'translate-journal.json'), JSON.stringify(old));
+    const creates = h.emulator.state.translations.size;
+
+    const [de] = await translate(root, video, ['German (Germany)']);
+    expect(de).toMatchObject({ status: 'written' });
+    expect(h.emulator.state.translations.size).toBe(creates);
+  });
+
   it('--proofread stops with the SRT to review; --resume makes the video from the edit; re-runs pay nothing', async () => {
     const { root, video } = await project();
     const proofreads = h.emulator.state.proofreads.size;
