@@ -26,81 +26,62 @@ function v3Videos(client: HeyGenClient): StatusSource {
   };
 }
 
-/** Legacy videos: `/v1/video_status.get` reads one video per request (the legacy API has no bulk read). */
-function legacyVideos(client: HeyGenClient): StatusSource {
-  return {
-    maxBatch: 1,
-    async fetch(ids) {
-      const out = new Map<string, RemoteStatus>();
-      for (const id of ids) {
-        const s = await client.legacy.videoStatus(id).catch((err: Error & { status?: number }) => {
-          if (err.status === 404) return null;
-          throw err;
-        });
-        if (!s) {
-          out.set(id, { status: 'not_found', phase: 'not_found' });
-          continue;
-        }
-        const error = typeof s.error === 'string' ? { message: s.error } : s.error ? { code: s.error.code == null ? undefined : String(s.error.code), message: s.error.detail ?? s.error.message ?? undefined } : undefined;
-        out.set(id, { status: s.status, phase: phaseOf(s.status), failure: error });
-      }
-      return out;
-    },
-  };
-}
+/** HeyGen no longer has it: a 404, whichever client (v3 or legacy) read it. */
+const isNotFound = (err: unknown): boolean => err instanceof NotFoundError || (err as { status?: number }).status === 404;
 
-/** Resources read one id per request (lipsyncs, translations, proofreads: no bulk read): their status, failure message, or not_found. */
-function oneByOne(read: (client: HeyGenClient, id: string, signal?: AbortSignal) => Promise<{ status: string; failure_message?: string | null }>, failureCode: string) {
+/** Resources read one id per request (no bulk read): `read` each, `toStatus` its answer; a 404 is not_found. */
+function oneByOne<T>(read: (client: HeyGenClient, id: string, signal?: AbortSignal) => Promise<T>, toStatus: (client: HeyGenClient, id: string, answer: T) => RemoteStatus | Promise<RemoteStatus>) {
   return (client: HeyGenClient): StatusSource => ({
     maxBatch: 1,
     async fetch(ids, signal) {
       const out = new Map<string, RemoteStatus>();
       for (const id of ids) {
-        const s = await read(client, id, signal).catch((err: unknown) => {
-          if (err instanceof NotFoundError) return null;
+        const answer = await read(client, id, signal).catch((err: unknown) => {
+          if (isNotFound(err)) return null;
           throw err;
         });
-        if (!s) out.set(id, { status: 'not_found', phase: 'not_found' });
-        else out.set(id, { status: s.status, phase: phaseOf(s.status), failure: phaseOf(s.status) === 'failed' ? { code: failureCode, message: s.failure_message ?? undefined } : undefined });
+        out.set(id, answer === null ? { status: 'not_found', phase: 'not_found' } : await toStatus(client, id, answer));
       }
       return out;
     },
   });
 }
 
+/** Lipsyncs, translations, proofreads: their status and failure message under the kind's own failure code. */
+const withFailureCode =
+  (failureCode: string) =>
+  (_client: HeyGenClient, _id: string, s: { status: string; failure_message?: string | null }): RemoteStatus => ({
+    status: s.status,
+    phase: phaseOf(s.status),
+    failure: phaseOf(s.status) === 'failed' ? { code: failureCode, message: s.failure_message ?? undefined } : undefined,
+  });
+
+/** Legacy videos (`/v1/video_status.get`: the legacy API has no bulk read); their error is a string or an object. */
+function legacyStatus(_client: HeyGenClient, _id: string, s: Awaited<ReturnType<HeyGenClient['legacy']['videoStatus']>>): RemoteStatus {
+  const error = typeof s.error === 'string' ? { message: s.error } : s.error ? { code: s.error.code == null ? undefined : String(s.error.code), message: s.error.detail ?? s.error.message ?? undefined } : undefined;
+  return { status: s.status, phase: phaseOf(s.status), failure: error };
+}
+
 /**
- * Photo avatar looks: `GET /v3/avatars/looks/{id}` one at a time. `pending_consent` blocks the job with the
- * consent link (asked for once) and what the pictured person must do.
+ * Photo avatar looks (`GET /v3/avatars/looks/{id}`). `pending_consent` blocks the job with the consent link and
+ * what the pictured person must do.
  */
-function v3AvatarLooks(client: HeyGenClient): StatusSource {
-  return {
-    maxBatch: 1,
-    async fetch(ids) {
-      const out = new Map<string, RemoteStatus>();
-      for (const id of ids) {
-        const look = await client.avatars.getLook(id).catch((err: Error & { status?: number }) => {
-          if (err.status === 404) return null;
-          throw err;
-        });
-        const status = look?.status ?? 'completed';
-        if (!look) out.set(id, { status: 'not_found', phase: 'not_found' });
-        else if (status === 'pending_consent') {
-          const { url } = await client.avatars.consent(look.group_id ?? id);
-          const message = `photo avatar ${id} waits for consent: the person in the photo must open ${url ?? 'the consent link in HeyGen (Avatars)'} and agree, then re-run (the same avatar is used, not a new one)`;
-          out.set(id, { status, phase: 'blocked', failure: { code: 'pending_consent', message } });
-        } else out.set(id, { status, phase: phaseOf(status), failure: status === 'failed' ? { code: look.error?.code ?? 'photo_avatar_failed', message: look.error?.message ?? undefined } : undefined });
-      }
-      return out;
-    },
-  };
+async function lookStatus(client: HeyGenClient, id: string, look: Awaited<ReturnType<HeyGenClient['avatars']['getLook']>>): Promise<RemoteStatus> {
+  const status = look.status ?? 'completed';
+  if (status === 'pending_consent') {
+    const { url } = await client.avatars.consent(look.group_id ?? id);
+    const message = `photo avatar ${id} waits for consent: the person in the photo must open ${url ?? 'the consent link in HeyGen (Avatars)'} and agree, then re-run (the same avatar is used, not a new one)`;
+    return { status, phase: 'blocked', failure: { code: 'pending_consent', message } };
+  }
+  return { status, phase: phaseOf(status), failure: status === 'failed' ? { code: look.error?.code ?? 'photo_avatar_failed', message: look.error?.message ?? undefined } : undefined };
 }
 
 /** Every way of waiting a kind can name (JobKind.statusSource). */
 export const STATUS_SOURCES: Record<string, (client: HeyGenClient) => StatusSource> = {
   'v3-videos': v3Videos,
-  'legacy-videos': legacyVideos,
-  'v3-lipsyncs': oneByOne((client, id, signal) => client.lipsyncs.get(id, { signal }), 'lipsync_failed'),
-  'video-translations': oneByOne((client, id, signal) => client.videoTranslations.get(id, { signal }), 'translation_failed'),
-  'proofreads': oneByOne((client, id, signal) => client.videoTranslations.proofreads.get(id, { signal }), 'proofread_failed'),
-  'v3-avatar-looks': v3AvatarLooks,
+  'legacy-videos': oneByOne((client, id) => client.legacy.videoStatus(id), legacyStatus),
+  'v3-lipsyncs': oneByOne((client, id, signal) => client.lipsyncs.get(id, { signal }), withFailureCode('lipsync_failed')),
+  'video-translations': oneByOne((client, id, signal) => client.videoTranslations.get(id, { signal }), withFailureCode('translation_failed')),
+  'proofreads': oneByOne((client, id, signal) => client.videoTranslations.proofreads.get(id, { signal }), withFailureCode('proofread_failed')),
+  'v3-avatar-looks': oneByOne((client, id) => client.avatars.getLook(id), lookStatus),
 };
