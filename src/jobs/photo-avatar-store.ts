@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { atomicJsonWriter } from './atomic-json-writer';
 
 export interface StoredPhotoAvatar {
   /** The look id every clip of this photo sends as `avatar_id`. */
@@ -17,14 +17,16 @@ export interface StoredPhotoAvatar {
  */
 export class PhotoAvatarStore {
   private entries: Record<string, StoredPhotoAvatar> | null = null;
-  private writing = Promise.resolve();
+  private readonly write: (data: unknown) => Promise<void>;
 
   constructor(
     private readonly file: string,
     private readonly scope: string,
     /** path under public/ -> sha256 of the files this run uses */
     private readonly hashes: Record<string, string> = {},
-  ) {}
+  ) {
+    this.write = atomicJsonWriter(file);
+  }
 
   private async load(): Promise<Record<string, StoredPhotoAvatar>> {
     if (!this.entries) {
@@ -50,13 +52,6 @@ export class PhotoAvatarStore {
   async put(photoHash: string, entry: StoredPhotoAvatar): Promise<void> {
     const entries = await this.load();
     entries[`${this.scope}|${photoHash}`] = entry;
-    const snapshot = JSON.stringify(entries, null, 2);
-    this.writing = this.writing.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, snapshot);
-      await rename(tmp, this.file);
-    });
-    return this.writing;
+    return this.write(entries);
   }
 }
