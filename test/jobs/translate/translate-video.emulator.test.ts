@@ -67,6 +67,20 @@ describe('translateVideo on the shared scheduler', () => {
     expect(h.emulator.state.translations.size).toBe(creates);
   });
 
+  it('a journaled translation HeyGen no longer has (404) is made again, not waited for forever', async () => {
+    const { root, video } = await project();
+    const key = contentHash({ kind: 'video-translation', backend: identity.backend, video: await hashFile(video), srt: null, language: 'Italian (Italy)' });
+    const journal = { version: 1, scopes: { [identity.scope]: { [key]: { idempotencyKey: `video-translation-${key}`, kind: 'video-translation', videoId: 'vt_gone_from_heygen', submittedAt: '2026-12-01T00:00:00Z', attempts: 1 } } } };
+    await mkdir(path.join(root, '.heygen'));
+    await writeFile(path.join(root, '.heygen', 'translate-jobs.json'), JSON.stringify(journal));
+    const creates = h.emulator.state.translations.size;
+
+    const [italian] = await translate(root, video, ['Italian (Italy)']);
+    expect(italian).toMatchObject({ status: 'written' });
+    expect(h.emulator.state.translations.size).toBe(creates + 1);
+    expect(h.emulator.state.requests.some((r) => r.path === '/v3/video-translations/vt_gone_from_heygen')).toBe(true);
+  });
+
   it('--proofread stops with the SRT to review; --resume makes the video from the edit; re-runs pay nothing', async () => {
     const { root, video } = await project();
     const proofreads = h.emulator.state.proofreads.size;
