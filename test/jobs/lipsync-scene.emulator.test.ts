@@ -1,12 +1,10 @@
+import { runScript } from '../helpers/processes';
 import { prebuildChild, type PrebuildChild } from '../helpers/prebuild-child';
 import { toneWav } from '../helpers/tone-wav';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { runPrebuild } from '../../src/jobs/run-prebuild';
@@ -17,9 +15,6 @@ import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { asHeyGen } from '../helpers/as-heygen';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
-const require = createRequire(import.meta.url);
-const TSX = require.resolve('tsx');
-const PREBUILD = path.join(PROJECT_ROOT, 'scripts', 'prebuild.ts');
 const KEY = 'sk-test-lipsync-scene';
 
 const SPEC: VideoSpecInput = {
@@ -161,13 +156,15 @@ describe('--dry-run of a lipsync scene', () => {
     try {
       await writeMedia(project.root, 3);
       const env = { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: proxy.url, HEYGEN_UPLOAD_BASE_URL: proxy.url, HEYGEN_API_GENERATION: 'v3', HEYGEN_USD_PER_SECOND: '0.5' };
-      const { stderr } = await promisify(execFile)(process.execPath, ['--import', TSX, PREBUILD, '--dry-run'], { cwd: project.root, env });
+      const { code, stderr } = await runScript('prebuild.ts', ['--dry-run'], { cwd: project.root, env });
+      expect(code, stderr).toBe(0);
       expect(stderr).toMatch(/generate\s+\w+\s+lipsync-video\s+lipsynced#2\s+~3\.0 s {2}about \$1\.50 {2}\(estimate: from the audio's length \(longer than the footage\)\)/);
       expect(stderr).not.toContain(KEY);
       expect(emulator.state.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/users/me']);
 
       await writeMedia(project.root, 1);
-      const shorter = await promisify(execFile)(process.execPath, ['--import', TSX, PREBUILD, '--dry-run'], { cwd: project.root, env });
+      const shorter = await runScript('prebuild.ts', ['--dry-run'], { cwd: project.root, env });
+      expect(shorter.code, shorter.stderr).toBe(0);
       expect(shorter.stderr).toMatch(/lipsync-video\s+lipsynced#2\s+~2\.0 s {2}about \$1\.00 {2}\(estimate: from the footage's length\)/);
     } finally {
       proxy.server.close();

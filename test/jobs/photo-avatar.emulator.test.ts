@@ -1,9 +1,7 @@
+import { runScript } from '../helpers/processes';
 import { prebuildChild, type PrebuildChild } from '../helpers/prebuild-child';
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { testPortrait } from '../helpers/test-portrait';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
@@ -11,11 +9,8 @@ import { runPrebuild } from '../../src/jobs/run-prebuild';
 import { manifestSchema } from '../../src/spec/manifest';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { connectTo } from '../helpers/connect-emulator';
-import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
+import { SHORT_SPEC, tempProject } from '../helpers/project';
 
-const require = createRequire(import.meta.url);
-const TSX = require.resolve('tsx');
-const PREBUILD = path.join(PROJECT_ROOT, 'scripts', 'prebuild.ts');
 const KEY = 'sk-test-photo-avatar';
 
 const spec = (id: string, photo: string, scripts: string[]): VideoSpecInput => ({
@@ -52,7 +47,8 @@ describe('a persistent photo avatar: made once, reused by every clip of every sp
 
   it('--dry-run lists the avatar to create once, for its three clips, and sends nothing', async () => {
     const env = { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: emulator.url, HEYGEN_UPLOAD_BASE_URL: emulator.url, HEYGEN_API_GENERATION: 'v3' };
-    const { stderr } = await promisify(execFile)(process.execPath, ['--import', TSX, PREBUILD, '--dry-run'], { cwd: project.root, env });
+    const { code, stderr } = await runScript('prebuild.ts', ['--dry-run'], { cwd: project.root, env });
+      expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/create\s+photo-\w+\s+photo-avatar\s+people\/anna\.png\s+once, for 3 clip\(s\)/);
     expect(emulator.state.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/users/me']);
   });

@@ -1,19 +1,14 @@
+import { runScript } from '../helpers/processes';
 import { prebuildChild } from '../helpers/prebuild-child';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { manifestSchema } from '../../src/spec/manifest';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { asHeyGen } from '../helpers/as-heygen';
-import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
+import { SHORT_SPEC, tempProject } from '../helpers/project';
 
-const require = createRequire(import.meta.url);
-const TSX = require.resolve('tsx');
-const PREBUILD = path.join(PROJECT_ROOT, 'scripts', 'prebuild.ts');
 const KEY = 'sk-test-scene-video-resume';
 
 const SPEC: VideoSpecInput = {
@@ -86,7 +81,8 @@ describe('--dry-run of template and Video Agent scenes', () => {
     const project = await tempProject([{ ...SPEC, id: 'dry', scenes: [SPEC.scenes[0]!, { title: 'Agent', video: { type: 'agent', prompt: 'A dry run only.' } }, { title: 'Timed agent', video: { type: 'agent', prompt: 'A 45-second tour of our quarter.' } }] }]);
     try {
       const env = { ...process.env, HEYGEN_API_KEY: KEY, HEYGEN_API_BASE_URL: proxy.url, HEYGEN_UPLOAD_BASE_URL: proxy.url, HEYGEN_API_GENERATION: 'v3', HEYGEN_USD_PER_SECOND: '0.5' };
-      const { stderr } = await promisify(execFile)(process.execPath, ['--import', TSX, PREBUILD, '--dry-run'], { cwd: project.root, env });
+      const { code, stderr } = await runScript('prebuild.ts', ['--dry-run'], { cwd: project.root, env });
+      expect(code, stderr).toBe(0);
       // "Welcome to Killed Co, Ann! We are glad you are here." is 11 words: 4.4 s at 150 words/min, plus 0.5 s at the cut
       expect(stderr).toMatch(/generate\s+\w+\s+template-video\s+dry#1\s+~4\.9 s {2}about \$2\.45 {2}\(estimate: from the template's script\)/);
       expect(stderr).toMatch(/generate\s+\w+\s+agent-video\s+dry#2\s+~60\.0 s {2}about \$30\.00 {2}\(estimate: the prompt names no length, 60 s assumed\)/);
