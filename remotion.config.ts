@@ -10,6 +10,7 @@ Config.setVideoImageFormat('jpeg');
 Config.setCodec('h264');
 // The same encoder settings as `npm run render`, so Studio's Render button gives the same MP4.
 Config.setX264Preset(DEFAULT_RENDER_SETTINGS.x264Preset);
+Config.setConcurrency(DEFAULT_RENDER_SETTINGS.concurrency);
 Config.setOverwriteOutput(true);
 // Studio names bundled fonts by their path from here ('[path][name][ext]'); when node_modules is a symlink to another
 // checkout (worktrees, CI clones) that path climbs out of the served folder, every font 404s and FontGate cancels the

@@ -5,14 +5,14 @@
 //    plays the prebuild's prepared copy where there is one: 1152x648 for the legacy clip, none for the square);
 //  - the whole example, old settings (OffthreadVideo, Remotion's default concurrency and JPEG quality) against the
 //    new defaults (src/render/render-settings.ts).
-// Run: npm run bench:render [-- --frames 60 --reps 2]      --sweep: frames/s per concurrency, image format, quality
+// Run: npm run bench:render [-- --frames 180 --reps 2]      --sweep: frames/s per concurrency, image format, quality
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, parseNumberFlag } from '../src/lib/cli-flags';
 import { openRenderSession } from '../src/render/render-session';
-import { LEGACY_RENDER_SETTINGS, type RenderSettingsInput } from '../src/render/render-settings';
+import { AUTO_CHUNK_MIN_FRAMES, LEGACY_RENDER_SETTINGS, type RenderSettingsInput } from '../src/render/render-settings';
 import { compositionFor } from '../src/render/composition-for';
 import { prepareClip } from '../src/project/prepare-clip';
 import type { Manifest } from '../src/spec/manifest';
@@ -21,9 +21,9 @@ import { cpuSecondsOfTree, machineLine, median } from './lib/machine';
 import { synthesizeManifest } from '../src/emulator/synth/synthesize-manifest';
 
 const { FRAMES, REPS, SWEEP } = parseCommandLine(
-  { usage: 'Usage: npm run bench:render [-- --frames N (60)] [--reps R (2)] [--sweep]', options: { frames: { type: 'string' }, reps: { type: 'string' }, sweep: { type: 'boolean', default: false } } },
+  { usage: 'Usage: npm run bench:render [-- --frames N (180)] [--reps R (2)] [--sweep]', options: { frames: { type: 'string' }, reps: { type: 'string' }, sweep: { type: 'boolean', default: false } } },
   (v) => ({
-    FRAMES: parseNumberFlag('frames', v.frames, { min: 10, max: 100_000, integer: true }) ?? 60,
+    FRAMES: parseNumberFlag('frames', v.frames, { min: 10, max: 100_000, integer: true }) ?? 180,
     REPS: parseNumberFlag('reps', v.reps, { min: 1, max: 9, integer: true }) ?? 2,
     SWEEP: v.sweep,
   }),
@@ -48,7 +48,8 @@ const NEW: RenderSettingsInput = {};
 const OLD = LEGACY_RENDER_SETTINGS;
 const describe = (s: RenderSettingsInput) => {
   const r = { ...session.settings, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) };
-  return `${r.presenterPlayer}, concurrency ${r.concurrency ?? 'Remotion default'}, ${r.imageFormat}${r.imageFormat === 'jpeg' ? ` q${r.jpegQuality}` : ''}, x264 ${r.x264Preset}`;
+  const chunks = r.chunks === 'auto' ? `ranges auto (one per tab from ${2 * AUTO_CHUNK_MIN_FRAMES} frames)` : `${r.chunks} range(s)`;
+  return `${r.presenterPlayer}, concurrency ${r.concurrency ?? 'Remotion default'}, ${chunks}, ${r.imageFormat}${r.imageFormat === 'jpeg' ? ` q${r.jpegQuality}` : ''}, x264 ${r.x264Preset}`;
 };
 
 try {
@@ -75,11 +76,17 @@ try {
   await fps(props(square), OLD, [0, 9]);
 
   if (SWEEP) {
-    // Remotion refuses a concurrency above the core count.
-    const variants: [string, RenderSettingsInput][] = Array.from({ length: os.cpus().length }, (_, i) => i + 1).flatMap((c) => [
-      [`concurrency ${c}, jpeg q80`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 80 }] as [string, RenderSettingsInput],
-      [`concurrency ${c}, jpeg q60`, { concurrency: c, imageFormat: 'jpeg', jpegQuality: 60 }] as [string, RenderSettingsInput],
-      [`concurrency ${c}, png`, { concurrency: c, imageFormat: 'png' }] as [string, RenderSettingsInput],
+    // Remotion refuses a concurrency above the core count. "interleaved": the tabs share one range (Remotion's way);
+    // "ranges": a frame range per tab, joined after (chunks).
+    const variants: [string, RenderSettingsInput][] = Array.from({ length: os.availableParallelism() }, (_, i) => i + 1).flatMap((c) => [
+      [`${c} tab(s) interleaved, jpeg q80`, { concurrency: c, chunks: 1, imageFormat: 'jpeg', jpegQuality: 80 }] as [string, RenderSettingsInput],
+      ...(c > 1
+        ? ([
+            [`${c} tabs on ranges, jpeg q80`, { concurrency: c, chunks: c, imageFormat: 'jpeg', jpegQuality: 80 }],
+            [`${c} tabs on ranges, jpeg q60`, { concurrency: c, chunks: c, imageFormat: 'jpeg', jpegQuality: 60 }],
+            [`${c} tabs on ranges, png`, { concurrency: c, chunks: c, imageFormat: 'png' }],
+          ] as [string, RenderSettingsInput][])
+        : []),
     ]);
     const results = new Map<string, number[]>(variants.map(([k]) => [k, []]));
     for (let rep = 0; rep < REPS; rep++) {
@@ -90,7 +97,7 @@ try {
       }
     }
     console.log(`settings sweep, ${FRAMES} frames of the example at 1080p with the square presenter (${session.settings.presenterPlayer}), median of ${REPS}:`);
-    for (const [k, v] of results) console.log(`  ${k.padEnd(26)} ${median(v).toFixed(2).padStart(6)} fps`);
+    for (const [k, v] of results) console.log(`  ${k.padEnd(34)} ${median(v).toFixed(2).padStart(6)} fps`);
   } else {
     const rows: string[] = [];
     for (const [label, manifest, newManifest] of [['v3 square 720x720', square, squareNew], ['legacy full-frame 1920x1080', full, fullNew]] as const) {

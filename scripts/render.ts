@@ -27,7 +27,7 @@ const USAGE = `Usage: npm run render -- <spec.json> [options]
   --jpeg-quality N     1-100 (default: see README, Performance)
   --presenter P        media (default: @remotion/media <Video>, WebCodecs) | offthread (OffthreadVideo)
   --x264-preset P      H.264 encoder speed: ultrafast … veryfast (default) … veryslow
-  --chunks K           render K frame ranges side by side and join them
+  --chunks K|auto      render K frame ranges side by side and join them (default auto: one per tab, when long enough)
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
   --on local|lambda    lambda: render on Remotion Lambda (AWS credentials needed; see README)
   --locale L           the spec in this language, to out/<id>.<L>.<ext> (--locales all|L1,L2: several, one browser)
@@ -86,7 +86,7 @@ try {
       prepared,
       outFile,
       settings: flags,
-      framesPerLambda: flags.chunks ? Math.ceil(prepared.timeline.durationInFrames / flags.chunks) : undefined,
+      framesPerLambda: typeof flags.chunks === 'number' ? Math.ceil(prepared.timeline.durationInFrames / flags.chunks) : undefined,
       onStep: (step, detail) => process.stderr.write(`  lambda ${step}: ${detail}\n`),
       onProgress: (p) => process.stderr.write(`  lambda render: ${(p.progress * 100).toFixed(0)}% · ${p.framesRendered}/${p.totalFrames} frames · ${p.lambdasInvoked} functions\n`),
     });

@@ -17,16 +17,23 @@ export interface RenderChunksOptions {
   inputProps: Record<string, unknown>;
   outputLocation: string;
   browser: HeadlessBrowser;
-  /** `chunks` ranges side by side; `concurrency` is split between them (each chunk gets at least one tab). */
+  /** `concurrency` is split between the ranges (each gets at least one tab). */
   settings: RenderSettings;
+  /** Ranges side by side (at most; none shorter than MIN_FRAMES_PER_CHUNK). */
+  chunks: number;
+  /** Only these frames (inclusive), as a single render's frameRange; default the whole composition. */
+  frameRange?: [number, number];
   onProgress?: (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) => void;
 }
 
-/** Equal frame ranges (the last one shorter), as Lambda plans them: combineChunks relies on the equal length. */
-export function planChunks(durationInFrames: number, chunks: number): { framesPerChunk: number; ranges: [number, number][] } {
+/**
+ * Equal frame ranges (the last one shorter), as Lambda plans them: combineChunks relies on the equal length. `first`
+ * is the frame the render starts at (a frame range's start).
+ */
+export function planChunks(durationInFrames: number, chunks: number, first = 0): { framesPerChunk: number; ranges: [number, number][] } {
   const framesPerChunk = Math.max(MIN_FRAMES_PER_CHUNK, Math.ceil(durationInFrames / Math.max(1, chunks)));
   const ranges: [number, number][] = [];
-  for (let start = 0; start < durationInFrames; start += framesPerChunk) ranges.push([start, Math.min(durationInFrames, start + framesPerChunk) - 1]);
+  for (let start = 0; start < durationInFrames; start += framesPerChunk) ranges.push([first + start, first + Math.min(durationInFrames, start + framesPerChunk) - 1]);
   return { framesPerChunk, ranges };
 }
 
@@ -49,9 +56,10 @@ async function joinWavs(files: string[], out: string, dir: string): Promise<void
  * then joins them with combineChunks: the local form of what Remotion Lambda does across functions.
  */
 export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks: number; framesPerChunk: number }> {
-  const total = opts.composition.durationInFrames;
+  const [first, last] = opts.frameRange ?? [0, opts.composition.durationInFrames - 1];
+  const total = last - first + 1;
   const { settings } = opts;
-  const { framesPerChunk, ranges } = planChunks(total, settings.chunks);
+  const { framesPerChunk, ranges } = planChunks(total, opts.chunks, first);
   const formats = chunkFormats(settings.codec);
   const tabsPerChunk = Math.max(1, Math.floor((settings.concurrency ?? 1) / ranges.length));
   const dir = ownedTempDir('chunks');
@@ -80,7 +88,8 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
           scale: settings.scale,
           concurrency: tabsPerChunk,
           frameRange,
-          compositionStart: 0,
+          // Where the whole render starts: each chunk's audio and timestamps are relative to it, as on Lambda.
+          compositionStart: first,
           outputLocation: video,
           separateAudioTo: audio,
           enforceAudioTrack: true,

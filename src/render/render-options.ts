@@ -80,7 +80,7 @@ export function parseRenderFlags(values: RenderFlagValues): RenderSettingsInput 
     crf: parseNumber('crf', values.crf, { min: 0, max: crfMax, integer: true }),
     scale: parseNumber('scale', values.scale, { min: 0.05, max: 4 }),
     concurrency: parseNumber('concurrency', values.concurrency, { min: 1, max: 64, integer: true }),
-    chunks: parseNumber('chunks', values.chunks, { min: 1, max: 64, integer: true }),
+    chunks: values.chunks === 'auto' ? 'auto' : parseNumber('chunks', values.chunks, { min: 1, max: 64, integer: true }),
     imageFormat: parseChoiceFlag('image-format', values['image-format'], ['jpeg', 'png'] as const),
     jpegQuality: parseNumber('jpeg-quality', values['jpeg-quality'], { min: 1, max: 100, integer: true }),
     presenterPlayer: parseChoiceFlag('presenter', values.presenter, ['media', 'offthread'] as const),

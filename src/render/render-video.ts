@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { VideoConfig } from 'remotion';
 import { withoutSecretsInEnv } from '../lib/secrets';
 import { renderChunks } from './render-chunks';
-import type { RenderSettings } from './render-settings';
+import { chunkCount, type RenderSettings } from './render-settings';
 import { muxAudio } from './mux-audio';
 import { checkOutputWhole } from './check-output-whole';
 
@@ -92,8 +92,10 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
     opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
   const gate = opts.framesGate ?? (<T>(frames: () => Promise<T>) => frames());
   const render = async () => {
-    if (settings.chunks > 1 && !opts.frameRange) {
-      await gate(() => renderChunks({ serveUrl: opts.serveUrl, composition, inputProps, outputLocation: partial, browser, settings, onProgress }));
+    const frames = opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames;
+    const chunks = chunkCount(settings, frames);
+    if (chunks > 1) {
+      await gate(() => renderChunks({ serveUrl: opts.serveUrl, composition, inputProps, outputLocation: partial, browser, settings, chunks, frameRange: opts.frameRange, onProgress }));
       return;
     }
     // AAC is encoded by muxAudio, not Remotion, so the encoder delay is recorded (see mux-audio.ts).

@@ -32,6 +32,7 @@ describe('render flags', () => {
     expect(parseRenderFlags({ 'x264-preset': 'medium' })).toMatchObject({ x264Preset: 'medium' });
     expect(() => parseRenderFlags({ 'x264-preset': 'quick' })).toThrow(/--x264-preset "quick"/);
     expect(parseRenderFlags({ preset: 'portrait-720p', scale: '0.5', chunks: '3' })).toMatchObject({ preset: 'portrait-720p', scale: 0.5, chunks: 3 });
+    expect(parseRenderFlags({ chunks: 'auto' })).toMatchObject({ chunks: 'auto' });
   });
 
   it('plans equal chunks with a shorter last one, never under 5 frames', () => {

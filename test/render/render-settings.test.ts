@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODECS } from '../../src/render/render-options';
-import { DEFAULT_RENDER_SETTINGS, renderSettings } from '../../src/render/render-settings';
+import { AUTO_CHUNK_MIN_FRAMES, DEFAULT_RENDER_SETTINGS, chunkCount, defaultConcurrency, renderSettings } from '../../src/render/render-settings';
 
 describe('RenderSettings', () => {
   it('fills in the defaults, and a flag left out (undefined) never overrides an earlier value', () => {
@@ -13,5 +13,21 @@ describe('RenderSettings', () => {
     expect(renderSettings({ codec: CODECS.prores }).imageFormat).toBe('png');
     expect(renderSettings({ codec: CODECS.vp9 }).imageFormat).toBe('jpeg');
     expect(renderSettings({ codec: CODECS.h264, imageFormat: 'png' }).imageFormat).toBe('png');
+  });
+
+  it("keeps every core busy: at least 2 tabs on 2 cores, Remotion's half of the cores (at most 8) above", () => {
+    expect([1, 2, 3, 4, 8, 16, 64].map((cores) => defaultConcurrency(cores))).toEqual([1, 2, 2, 2, 4, 8, 8]);
+  });
+
+  it("gives 'auto' one frame range per tab while each range has enough frames, and one range below", () => {
+    const auto = { chunks: 'auto' as const, concurrency: 2 };
+    expect(chunkCount(auto, 2 * AUTO_CHUNK_MIN_FRAMES - 1)).toBe(1);
+    expect(chunkCount(auto, 2 * AUTO_CHUNK_MIN_FRAMES)).toBe(2);
+    expect(chunkCount(auto, 10_000)).toBe(2);
+    expect(chunkCount({ chunks: 'auto', concurrency: 4 }, 3 * AUTO_CHUNK_MIN_FRAMES)).toBe(3);
+    expect(chunkCount({ chunks: 'auto', concurrency: 1 }, 10_000)).toBe(1);
+    // A number is the user's: kept as given.
+    expect(chunkCount({ chunks: 3, concurrency: 2 }, 30)).toBe(3);
+    expect(renderSettings().chunks).toBe('auto');
   });
 });

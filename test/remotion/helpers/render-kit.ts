@@ -25,9 +25,12 @@ export async function stillOf(session: RenderSession, id: string, props: Record<
  * records the encoder's priming in an edit list. Remotion's own AAC path goes through ADTS, which cannot, and its
  * MP4s play the audio 2048 samples (42.7 ms, 1.3 frames at 30 fps) late; see the report on src/render/render-video.ts.
  */
-/** A video through the production render path (src/render), so the sync tests check what users get. */
-export async function videoOf(session: RenderSession, id: string, inputProps: Record<string, unknown>, output: string, opts: { scale: number; frameRange?: [number, number]; chunks?: number }) {
-  const result = await session.render({ compositionId: id, inputProps, outFile: output, frameRange: opts.frameRange }, { scale: opts.scale, chunks: opts.chunks });
+/**
+ * A video through the production render path (src/render), so the sync tests check what users get: one frame range
+ * unless `chunks` says otherwise ('auto' as the default settings).
+ */
+export async function videoOf(session: RenderSession, id: string, inputProps: Record<string, unknown>, output: string, opts: { scale: number; frameRange?: [number, number]; chunks?: number | 'auto' }) {
+  const result = await session.render({ compositionId: id, inputProps, outFile: output, frameRange: opts.frameRange }, { scale: opts.scale, chunks: opts.chunks ?? 1 });
   return result.composition;
 }
 
