@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { synthesizeClip, synthesizeSpeech, type Speech, type SpeechRequest } from './synth';
+import type { Speech, SpeechRequest } from './synth';
 import { Router, type RouteContext, type RouteResult } from './router';
 import { EmulatorState, type RecordedRequest } from './emulator-state';
 import { FaultRegistry, BEFORE_FAULTS, AFTER_FAULTS } from './faults';
@@ -15,6 +15,11 @@ import { HttpError } from './http-error';
 import { envelopeFamilyOf, errorBody, successBody } from './envelopes';
 import type { EmulatorContext } from './emulator-context';
 import type { Synthesize } from './render-video';
+
+// The synthesizer (canvas, eSpeak NG's WebAssembly, the WebM encoder) loads on the first clip or speech asked for: a
+// run that finds every clip stored (a no-op prebuild) starts the emulator without it.
+const synthesizeClip: Synthesize = async (req, outFile) => (await import('./synth/clip')).synthesizeClip(req, outFile);
+const synthesizeSpeech = async (req: SpeechRequest): Promise<Speech> => (await import('./synth/speech')).synthesizeSpeech(req);
 import type { VideoJob } from './video-job';
 import { registerV3VideoRoutes } from './routes/v3-videos';
 import { registerFileRoutes } from './routes/files';

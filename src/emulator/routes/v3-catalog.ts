@@ -10,7 +10,7 @@ import { accountData } from '../billing';
 import { findPhotoAvatar, photoGroupOut, photoLookOut } from '../photo-avatars';
 import { newId } from '../ids';
 import { ffmpegPath, runBinary } from '../../media/ffmpeg';
-import { speechTimestampsWithSentinels } from '../synth';
+import { speechTimestampsWithSentinels } from '../synth/sentinels';
 
 const bad = (message: string, param?: string): HttpError => new HttpError(400, message, { code: 'invalid_parameter', param });
 

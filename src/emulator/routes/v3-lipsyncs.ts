@@ -13,7 +13,7 @@ import { assetInputBytes, type AssetBytes } from '../asset-input';
 import { derivedVideoOut, startDerivedRender } from '../derived-render';
 import { sha256 } from '../remember-render';
 import { replaceAudio } from '../stand-ins/replace-audio';
-import { wordsToSrt } from '../synth';
+import { wordsToSrt } from '../synth/srt';
 import { decodeAudio } from '../synth/clip-audio';
 import { cuesToSrt } from '../render-video';
 import { ffmpegPath, runBinary } from '../../media/ffmpeg';

@@ -3,7 +3,7 @@ import type { Router, RouteContext } from '../router';
 import type { EmulatorContext } from '../emulator-context';
 import type { VideoJob } from '../video-job';
 import type { ClipRequest } from '../synth';
-import { dimensionsFor, type AspectRatio, type Resolution } from '../synth';
+import { dimensionsFor, type AspectRatio, type Resolution } from '../synth/dimensions';
 import { HttpError } from '../http-error';
 import { requireCredit } from '../billing';
 import { findVoice, speechLocale } from '../catalog';

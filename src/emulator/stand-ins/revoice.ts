@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ffmpegPath, ffprobe, runBinary } from '../../media/ffmpeg';
-import { synthesizeSpeech } from '../synth';
 import { encodeWav, parseWav } from '../synth/wav';
 import { cuesToSrt, type Cue } from '../render-video';
 
@@ -11,6 +10,8 @@ import { cuesToSrt, type Cue } from '../render-video';
  * video's picture as its only audio. Returns the re-timed SRT.
  */
 export async function revoice(videoFile: string, cues: Cue[], espeakVoice: string, outFile: string): Promise<{ durationSec: number; srt: string }> {
+  // Loaded here, not at start-up: eSpeak NG's WebAssembly only when a translation is made (see server.ts).
+  const { synthesizeSpeech } = await import('../synth/speech');
   const probe = await ffprobe(videoFile);
   const videoSec = Number(probe.format.duration ?? 0);
   const rate = 22050;
