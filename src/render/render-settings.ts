@@ -75,9 +75,14 @@ export function autoChunks(frames: number, tabs: number): number {
   return Math.max(1, Math.min(tabs, Math.floor(frames / AUTO_CHUNK_MIN_FRAMES)));
 }
 
-/** The number of ranges a render of `frames` frames is split into under these settings. */
-export function chunkCount(settings: Pick<RenderSettings, 'chunks' | 'concurrency'>, frames: number): number {
+/**
+ * The number of ranges a render of `frames` frames is split into under these settings. 'auto' splits H.264 only (the
+ * measured and tested path: MPEG-TS chunks joined without re-encoding); other codecs keep one range unless a number
+ * is given.
+ */
+export function chunkCount(settings: Pick<RenderSettings, 'chunks' | 'concurrency' | 'codec'>, frames: number): number {
   if (settings.chunks !== 'auto') return settings.chunks;
+  if (settings.codec.codec !== 'h264') return 1;
   return autoChunks(frames, settings.concurrency ?? Math.round(Math.min(8, Math.max(1, os.availableParallelism() / 2))));
 }
 

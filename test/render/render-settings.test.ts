@@ -20,14 +20,16 @@ describe('RenderSettings', () => {
   });
 
   it("gives 'auto' one frame range per tab while each range has enough frames, and one range below", () => {
-    const auto = { chunks: 'auto' as const, concurrency: 2 };
+    const auto = { chunks: 'auto' as const, concurrency: 2, codec: CODECS.h264 };
     expect(chunkCount(auto, 2 * AUTO_CHUNK_MIN_FRAMES - 1)).toBe(1);
     expect(chunkCount(auto, 2 * AUTO_CHUNK_MIN_FRAMES)).toBe(2);
     expect(chunkCount(auto, 10_000)).toBe(2);
-    expect(chunkCount({ chunks: 'auto', concurrency: 4 }, 3 * AUTO_CHUNK_MIN_FRAMES)).toBe(3);
-    expect(chunkCount({ chunks: 'auto', concurrency: 1 }, 10_000)).toBe(1);
-    // A number is the user's: kept as given.
-    expect(chunkCount({ chunks: 3, concurrency: 2 }, 30)).toBe(3);
+    expect(chunkCount({ ...auto, concurrency: 4 }, 3 * AUTO_CHUNK_MIN_FRAMES)).toBe(3);
+    expect(chunkCount({ ...auto, concurrency: 1 }, 10_000)).toBe(1);
+    // Only H.264 is split by itself; a number is the user's, kept as given.
+    expect(chunkCount({ ...auto, codec: CODECS.prores }, 10_000)).toBe(1);
+    expect(chunkCount({ ...auto, codec: CODECS.vp9 }, 10_000)).toBe(1);
+    expect(chunkCount({ ...auto, chunks: 3, codec: CODECS.vp9 }, 30)).toBe(3);
     expect(renderSettings().chunks).toBe('auto');
   });
 });
