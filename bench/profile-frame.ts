@@ -121,7 +121,7 @@ try {
   console.log(`CPU ms per frame, example at ${Math.round(1920 * SCALE)}x${Math.round(1080 * SCALE)}, ${FRAMES} frames, ${TABS} tab(s), medians of ${REPS}:`);
   console.log(`  ${'process'.padEnd(36)} ${'presenter'.padStart(10)} ${'placeholder'.padStart(12)} ${'difference'.padStart(11)}`);
   for (const r of [...rows, { name: 'total', with: total('with'), without: total('without') }]) {
-    console.log(`  ${r.name.padEnd(36)} ${r.with.toFixed(1).padStart(10)} ${r.without.toFixed(1).padStart(12)} ${(r.with - r.without >= 0 ? '+' : '') + (r.with - r.without).toFixed(1).padStart(10)}`);
+    console.log(`  ${r.name.padEnd(36)} ${r.with.toFixed(1).padStart(10)} ${r.without.toFixed(1).padStart(12)} ${`${r.with - r.without >= 0 ? '+' : ''}${(r.with - r.without).toFixed(1)}`.padStart(11)}`);
   }
   console.log(`presenter overhead in CPU: ${(total('with') / total('without')).toFixed(2)}x`);
   console.log(`${machineLine()}  [end]`);
