@@ -1,4 +1,3 @@
-import { loadImage } from '@napi-rs/canvas';
 import type { Router } from '../router';
 import type { EmulatorContext } from '../emulator-context';
 import type { PhotoAvatar } from '../resource-records';
@@ -13,6 +12,7 @@ const PHOTO_FIELDS = ['type', 'name', 'file', 'avatar_group_id'];
 
 async function imageSize(bytes: Buffer): Promise<{ width: number; height: number } | undefined> {
   try {
+    const { loadImage } = await import('@napi-rs/canvas');
     const img = await loadImage(bytes);
     return img.width && img.height ? { width: img.width, height: img.height } : undefined;
   } catch {

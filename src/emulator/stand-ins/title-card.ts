@@ -1,4 +1,4 @@
-import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 
 export interface TitleCard {
   width: number;
@@ -31,6 +31,8 @@ function wrap(ctx: SKRSContext2D, text: string, maxWidth: number, maxLines: numb
 /** A title card PNG the emulator's stand-in videos put behind the presenter (Video Agent and template videos). */
 export async function drawTitleCard(card: TitleCard): Promise<Buffer> {
   const { width, height } = card;
+  // The native canvas loads with the first card, not when the emulator starts (see server.ts).
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   const hue = card.hue ?? 220;
