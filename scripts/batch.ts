@@ -31,7 +31,7 @@ const USAGE = `Usage: npm run batch -- --template videos/<name>-template.json --
                        without a terminal the batch refuses instead, unless --yes
   --yes                spend above --max-usd without asking
   --allow-placeholders render emulator placeholder clips although HEYGEN_API_KEY is set (refused otherwise)
-  --preset ID --codec C --crf N --scale F --concurrency N --chunks K
+  --preset ID --codec C --crf N --scale F --concurrency N --chunks K|auto
   --image-format F --jpeg-quality N --presenter P --x264-preset P      as for \`npm run render\`
 Template strings take {{column}}; a string that is exactly {{column}} where the spec wants a number becomes one.`;
 
