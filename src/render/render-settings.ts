@@ -32,9 +32,9 @@ export type RenderSettingsInput = Partial<RenderSettings>;
 /**
  * Browser tabs by default: Remotion's own choice (half the cores, at most 8) but at least 2 where there are 2 cores.
  * One tab leaves a core of two idle much of each frame (the page waits on the compositor, the screenshot on the
- * encoder): on 2 cores, 2 tabs rendered the 1080p example 1.17-1.2x faster when the machine was not busy with other
- * work, and no slower when it was (`npm run bench:render -- --sweep`). Above 2 cores the measured case is missing, so
- * Remotion's choice stands.
+ * encoder): on 2 cores, 2 tabs rendered the 1080p example 1.23x the frames/s of one tab, 1.35x on ranges of their own
+ * (`npm run bench:render -- --sweep`, load average 2-3). Above 2 cores the measured case is missing, so Remotion's
+ * choice stands.
  */
 export function defaultConcurrency(cores: number = os.availableParallelism()): number {
   const remotions = Math.round(Math.min(8, Math.max(1, cores / 2)));
@@ -43,9 +43,9 @@ export function defaultConcurrency(cores: number = os.availableParallelism()): n
 
 /**
  * The defaults a render gets when no flag says otherwise, from `npm run bench:render -- --sweep` on 2 cores at 1080p:
- * JPEG frames at quality 80 (PNG: 0.5-0.7x the frames/s; quality 60 was no faster beyond the noise), every core busy
- * (defaultConcurrency), and the presenter through @remotion/media's <Video> (1.12x the CPU time
- * per frame of the same frames without a presenter, OffthreadVideo 1.38x; see README Performance).
+ * JPEG frames at quality 80 (PNG: 0.57x the frames/s; quality 60 was no faster beyond the noise), every core busy
+ * (defaultConcurrency, each tab on a range of its own: autoChunks), and the presenter through @remotion/media's
+ * <Video> (1.10x the time per frame of the same frames without a presenter, OffthreadVideo 1.35x; README Performance).
  */
 export const DEFAULT_RENDER_SETTINGS: Omit<RenderSettings, 'imageFormat'> = {
   codec: CODECS.h264,
