@@ -88,13 +88,14 @@ describe('right-to-left: motion and glyphs', () => {
 
   it('the Arabic thousands separator (U+066C) is drawn as a glyph, not the missing-glyph box', async () => {
     const withOverlay = (text: string) => ({ ...BASE, locale: 'ar-EG', scenes: [{ ...BASE.scenes[0]!, overlays: [{ text, position: 'top' as const, style: 'headline' as const }] }] });
-    // The presenter's still placeholder, not a sample clip: under load (a CI run) the two box stills differed by 12
-    // pixels, near the margin this test needs, and the clip is the only part of the frame decoded from a video.
     const separator = await still(withOverlay('١٬٢٣٤'), 40, 'sep', 'placeholder');
-    // Two private-use characters no font draws: both are the box, so the comparison below can tell a box.
+    // Two private-use characters no font draws: both are a missing-glyph box. Measured: the separator differs from a
+    // box in ~590 pixels, all in the text; two boxes in 0 here, but in 12 and 23 in two CI runs under load (where
+    // the difference came from is not known), so the boxes must be alike and the separator far from both.
     const boxA = await still(withOverlay('١\uE000٢٣٤'), 40, 'box-a', 'placeholder');
     const boxB = await still(withOverlay('١\uE001٢٣٤'), 40, 'box-b', 'placeholder');
-    expect(pixelsChanged(boxA, boxB)).toBe(0);
-    expect(pixelsChanged(separator, boxA)).toBeGreaterThan(15);
+    expect(pixelsChanged(boxA, boxB)).toBeLessThan(60);
+    expect(pixelsChanged(separator, boxA)).toBeGreaterThan(200);
+    expect(pixelsChanged(separator, boxB)).toBeGreaterThan(200);
   });
 });
