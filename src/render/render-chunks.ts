@@ -88,7 +88,8 @@ export async function renderChunks(opts: RenderChunksOptions): Promise<{ chunks:
           scale: settings.scale,
           concurrency: tabsPerChunk,
           frameRange,
-          // Where the whole render starts: each chunk's audio and timestamps are relative to it, as on Lambda.
+          // Where the whole render starts, as Lambda passes it. Remotion reads it only to align AAC chunks
+          // (forSeamlessAacConcatenation), which this path does not use: the audio goes through WAV.
           compositionStart: first,
           outputLocation: video,
           separateAudioTo: audio,

@@ -37,8 +37,12 @@ export type RenderSettingsInput = Partial<RenderSettings>;
  * choice stands.
  */
 export function defaultConcurrency(cores: number = os.availableParallelism()): number {
-  const remotions = Math.round(Math.min(8, Math.max(1, cores / 2)));
-  return Math.min(cores, Math.max(2, remotions));
+  return Math.min(cores, Math.max(2, remotionConcurrency(cores)));
+}
+
+/** What Remotion picks for `concurrency: null` (its resolveConcurrency): half the cores, 1 to 8. */
+function remotionConcurrency(cores: number = os.availableParallelism()): number {
+  return Math.round(Math.min(8, Math.max(1, cores / 2)));
 }
 
 /**
@@ -66,9 +70,9 @@ export const DEFAULT_RENDER_SETTINGS: Omit<RenderSettings, 'imageFormat'> = {
 export const AUTO_CHUNK_MIN_FRAMES = 90;
 
 /**
- * How many frame ranges 'auto' renders side by side: one per tab while each gets AUTO_CHUNK_MIN_FRAMES. Tabs given
- * interleaved frames of one range (Remotion's way) each decode every frame of the presenter clip, since a video
- * frame needs the ones before it; tabs on ranges of their own decode only their own. Measured on the 1080p example
+ * How many frame ranges 'auto' renders side by side: one per tab while each gets AUTO_CHUNK_MIN_FRAMES. With
+ * interleaved frames of one range (Remotion's way) @remotion/media decodes the presenter clip in one tab and hands
+ * each frame to the others; tabs on ranges of their own each decode their own part. Measured on the 1080p example
  * with 2 tabs: 1.09x the frames/s of interleaved tabs and 6% less CPU a frame (README, Performance).
  */
 export function autoChunks(frames: number, tabs: number): number {
@@ -83,7 +87,7 @@ export function autoChunks(frames: number, tabs: number): number {
 export function chunkCount(settings: Pick<RenderSettings, 'chunks' | 'concurrency' | 'codec'>, frames: number): number {
   if (settings.chunks !== 'auto') return settings.chunks;
   if (settings.codec.codec !== 'h264') return 1;
-  return autoChunks(frames, settings.concurrency ?? Math.round(Math.min(8, Math.max(1, os.availableParallelism() / 2))));
+  return autoChunks(frames, settings.concurrency ?? remotionConcurrency());
 }
 
 /** The settings before this project tuned them (Remotion's defaults, OffthreadVideo): the "old path" of the benches. */

@@ -83,16 +83,16 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
     logLevel: 'error',
   });
   await mkdir(path.dirname(opts.outFile), { recursive: true });
+  const frames = opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames;
   const partial = partialPath(opts.outFile);
   // An interrupted render leaves no half-written file (the next run would sweep it; this one does not wait).
   const forgetPartial = onExitSync(() => {
     for (const f of [partial, `${partial}.video${path.extname(partial)}`, `${partial}.audio.wav`]) rmSync(f, { force: true });
   });
   const onProgress = (p: { renderedFrames: number; encodedFrames: number; progress: number; stage: string }) =>
-    opts.onProgress?.({ ...p, totalFrames: opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames });
+    opts.onProgress?.({ ...p, totalFrames: frames });
   const gate = opts.framesGate ?? (<T>(frames: () => Promise<T>) => frames());
   const render = async () => {
-    const frames = opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames;
     const chunks = chunkCount(settings, frames);
     if (chunks > 1) {
       await gate(() => renderChunks({ serveUrl: opts.serveUrl, composition, inputProps, outputLocation: partial, browser, settings, chunks, frameRange: opts.frameRange, onProgress }));
@@ -131,7 +131,6 @@ async function renderVideoNow(opts: RenderVideoOptions): Promise<RenderVideoResu
     }
   };
   try {
-    const frames = opts.frameRange ? opts.frameRange[1] - opts.frameRange[0] + 1 : composition.durationInFrames;
     const renderWhole = async () => {
       await render();
       await checkOutputWhole({ file: partial, outFile: opts.outFile, frames, fps: composition.fps });
