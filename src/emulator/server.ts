@@ -15,11 +15,6 @@ import { HttpError } from './http-error';
 import { envelopeFamilyOf, errorBody, successBody } from './envelopes';
 import type { EmulatorContext } from './emulator-context';
 import type { Synthesize } from './render-video';
-
-// The synthesizer (canvas, eSpeak NG's WebAssembly, the WebM encoder) loads on the first clip or speech asked for: a
-// run that finds every clip stored (a no-op prebuild) starts the emulator without it.
-const synthesizeClip: Synthesize = async (req, outFile) => (await import('./synth/clip')).synthesizeClip(req, outFile);
-const synthesizeSpeech = async (req: SpeechRequest): Promise<Speech> => (await import('./synth/speech')).synthesizeSpeech(req);
 import type { VideoJob } from './video-job';
 import { registerV3VideoRoutes } from './routes/v3-videos';
 import { registerFileRoutes } from './routes/files';
@@ -37,6 +32,11 @@ import { registerV3TranslationRoutes } from './routes/v3-video-translations';
 import { rememberRender } from './remember-render';
 import type { EmulatorExchange } from './exchange';
 import { chargeVideo, type EmulatorBilling } from './billing';
+
+// The synthesizer (canvas, eSpeak NG's WebAssembly, the WebM encoder) loads on the first clip or speech asked for: a
+// run that finds every clip stored (a no-op prebuild) starts the emulator without it.
+const synthesizeClip: Synthesize = async (req, outFile) => (await import('./synth/clip')).synthesizeClip(req, outFile);
+const synthesizeSpeech = async (req: SpeechRequest): Promise<Speech> => (await import('./synth/speech')).synthesizeSpeech(req);
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port */
