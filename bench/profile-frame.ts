@@ -2,7 +2,7 @@
 // CPU time per frame of each process of the render (Chromium's browser, page and GPU/compositor processes, ffmpeg,
 // Remotion's compositor, this Node process), read from /proc while it runs. Linux only.
 // Run: npm run bench:profile [-- --frames 150 --reps 2 --tabs 1 --scale 1]
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { compositionFor } from '../src/render/composition-for';
 import { openRenderSession } from '../src/render/render-session';
 import type { RenderSettingsInput } from '../src/render/render-settings';
 import { videoSpecSchema } from '../src/spec/video-spec';
-import { machineLine, median } from './lib/machine';
+import { isInTree, machineLine, median, readProcesses } from './lib/machine';
 
 const { FRAMES, REPS, TABS, SCALE } = parseCommandLine(
   {
@@ -33,48 +33,30 @@ if (process.platform !== 'linux') {
 }
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-interface Proc {
-  name: string;
-  ppid: number;
-  ticks: number;
-}
-
-/** Every process: its name (Chromium's with its --type), parent and CPU ticks so far (user + system). */
-function processes(): Map<number, Proc> {
-  const all = new Map<number, Proc>();
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Chromium rewrites its command line with spaces, not NULs: match the flag anywhere in it.
-      const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
-      const name = comm === 'node' ? 'node (this process: Remotion, CDP)' : type ? `chromium ${type}` : comm === 'chromium' || comm === 'exe' ? 'chromium browser (screenshots)' : comm;
-      all.set(Number(pid), { name, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
-    } catch {
-      // ended while read
-    }
+/** A process's name for the table: Chromium's by its --type (its command line is rewritten with spaces, not NULs). */
+function nameOf(pid: number, comm: string): string {
+  let type: string | undefined;
+  try {
+    type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
+  } catch {
+    // ended meanwhile
   }
-  return all;
-}
-
-function inTree(all: Map<number, Proc>, pid: number): boolean {
-  for (let p = pid, hops = 0; p > 1 && hops < 64; p = all.get(p)?.ppid ?? 0, hops++) if (p === process.pid) return true;
-  return false;
+  if (comm === 'node') return 'node (this process: Remotion, CDP)';
+  if (type) return `chromium ${type}`;
+  return comm === 'chromium' || comm === 'exe' ? 'chromium browser (screenshots)' : comm;
 }
 
 /** CPU ms a frame per process name over one render: sampled every 100 ms, so processes that end in between count. */
 async function profile<T>(frames: number, run: () => Promise<T>): Promise<Map<string, number>> {
   const seen = new Map<number, { name: string; from: number; to: number }>();
   const sample = () => {
-    const all = processes();
+    const all = readProcesses();
     for (const [pid, p] of all) {
-      if (!inTree(all, pid)) continue;
+      if (!isInTree(all, pid)) continue;
       const s = seen.get(pid);
       // Processes there before the render count from where they were; those it started, from nothing.
       if (s) s.to = p.ticks;
-      else seen.set(pid, { name: p.name, from: started ? 0 : p.ticks, to: p.ticks });
+      else seen.set(pid, { name: nameOf(pid, p.comm), from: started ? 0 : p.ticks, to: p.ticks });
     }
   };
   let started = false;
