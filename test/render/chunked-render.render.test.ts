@@ -9,12 +9,19 @@ import { connectFreshEmulator } from '../helpers/connect-emulator';
 import { mountBundle, type MountedBundle } from '../helpers/mount-bundle';
 import { openRenderSession } from '../../src/render/render-session';
 import { prepareRender, renderSpec } from '../../src/render/render-spec';
+import { AUTO_CHUNK_MIN_FRAMES } from '../../src/render/render-settings';
 import { loadSpec } from '../../src/project/load-spec';
 import { ClipStore } from '../../src/project/clip-store';
 import type { VideoSpecInput } from '../../src/spec/video-spec';
 import { PROJECT_ROOT, SHORT_SPEC, tempProject } from '../helpers/project';
 
-const SPEC: VideoSpecInput = { ...SHORT_SPEC, id: 'chunky', captions: false, scenes: [SHORT_SPEC.scenes[0]!, { title: 'Two', script: 'Costs went down.' }] };
+// Long enough (over 2 × AUTO_CHUNK_MIN_FRAMES) for the default settings to split it between 2 tabs.
+const SPEC: VideoSpecInput = {
+  ...SHORT_SPEC,
+  id: 'chunky',
+  captions: false,
+  scenes: [SHORT_SPEC.scenes[0]!, { title: 'Two', script: 'Costs went down, and the margin grew for the third quarter in a row.' }],
+};
 
 async function streams(file: string): Promise<{ codec_type: string; nb_read_frames?: string; duration?: string; start_time?: string }[]> {
   const { stdout } = await runBinary(ffprobePath(), ['-v', 'error', '-count_frames', '-show_entries', 'stream=codec_type,nb_read_frames,duration,start_time', '-of', 'json', file]);
@@ -73,6 +80,13 @@ describe('chunked render (the local form of Lambda)', () => {
       const single = await renderSpec(session, { ...common, outFile: out('single.mp4') }, { chunks: 1 });
       const chunked = await renderSpec(session, { ...common, outFile: out('chunked.mp4') }, { chunks: 3 });
       expect(chunked.durationInFrames).toBe(single.durationInFrames);
+      // 'auto' with 2 tabs splits a video this long in two (the join reports its 'combining' stage) and gives the same length.
+      expect(single.durationInFrames).toBeGreaterThanOrEqual(2 * AUTO_CHUNK_MIN_FRAMES);
+      const stages = new Set<string>();
+      const auto = await renderSpec(session, { ...common, outFile: out('auto.mp4'), onProgress: (p) => stages.add(p.stage) }, { chunks: 'auto', concurrency: 2 });
+      expect(stages).toContain('combining');
+      expect(Number((await streams(out('auto.mp4'))).find((t) => t.codec_type === 'video')!.nb_read_frames)).toBe(single.durationInFrames);
+      expect(auto.durationInFrames).toBe(single.durationInFrames);
 
       const [s, c] = await Promise.all([streams(out('single.mp4')), streams(out('chunked.mp4'))]);
       const video = (x: typeof s) => x.find((t) => t.codec_type === 'video')!;
